@@ -1,0 +1,44 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../core/messaging/responses';
+
+const SIZES = [100, 150, 200] as const;
+const LANG_NAMES = { fr: 'Français', en: 'English', ar: 'العربية' } as const;
+
+export function SettingsView({ settings, onChange }: { settings: Settings; onChange(change: Partial<Settings>): void }) {
+  const { t } = useTranslation();
+  const glossaryId = useId();
+  return (
+    <section aria-labelledby="settings-title" className="settings" data-testid="settings">
+      <h2 id="settings-title">{t('settings')}</h2>
+      <p className="setting-row">
+        <input
+          id={glossaryId}
+          type="checkbox"
+          checked={settings.glossary}
+          onChange={(e) => onChange({ glossary: e.target.checked })}
+          data-testid="setting-glossary"
+        />
+        <label htmlFor={glossaryId}>{t('settingsGlossary')}</label>
+      </p>
+      <fieldset>
+        <legend>{t('settingsTextSize')}</legend>
+        {SIZES.map((size) => (
+          <label key={size} className="choice">
+            <input type="radio" name="text-size" checked={settings.textSize === size} onChange={() => onChange({ textSize: size })} />
+            {t(`size${size}`)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('settingsLanguage')}</legend>
+        {(Object.keys(LANG_NAMES) as (keyof typeof LANG_NAMES)[]).map((lang) => (
+          <label key={lang} className="choice" lang={lang}>
+            <input type="radio" name="language" checked={settings.language === lang} onChange={() => onChange({ language: lang })} />
+            {LANG_NAMES[lang]}
+          </label>
+        ))}
+      </fieldset>
+    </section>
+  );
+}

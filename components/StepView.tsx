@@ -1,0 +1,88 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Guide } from '../core/guides/types';
+import type { ActiveInfo } from '../core/messaging/responses';
+import type { Site } from '../core/sites/registry';
+import { HelpContacts } from './HelpContacts';
+import { RichText } from './RichText';
+import { SpeakButton } from './SpeakButton';
+
+export interface StepViewProps {
+  guide: Guide;
+  active: ActiveInfo;
+  site: Site | undefined;
+  onGoto(index: number): void;
+  onStop(): void;
+  /** Aidant tools for the current step (aidant mode only). */
+  aidant?: ReactNode;
+}
+
+export function StepView({ guide, active, site, onGoto, onStop, aidant }: StepViewProps) {
+  const { t } = useTranslation();
+  const [stuck, setStuck] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const index = Math.min(active.stepIndex, guide.steps.length - 1);
+  const step = guide.steps[index]!;
+  const total = guide.steps.length;
+  const last = index === total - 1;
+
+  // When the step changes, move focus to its title so screen readers and keyboards follow.
+  useEffect(() => {
+    heading.current?.focus();
+    setStuck(false);
+  }, [index, active.finished]);
+
+  return (
+    <section className="step" aria-labelledby="step-title" data-testid="step-view" data-step-id={step.id}>
+      <p className="guide-name">{guide.title}</p>
+      <p className="step-count" data-testid="step-count">
+        {t('stepOf', { n: index + 1, total })}
+      </p>
+      <progress max={total} value={index + 1} aria-label={t('stepOf', { n: index + 1, total })} />
+      <h2 id="step-title" ref={heading} tabIndex={-1} data-testid="step-title">
+        {step.title}
+      </h2>
+      <p className="step-text" data-testid="step-text">
+        <RichText text={step.text} />
+      </p>
+      {active.targetFound === false && !active.finished && (
+        <p className="notice" role="status" data-testid="step-notfound">
+          {t('notFound')}
+        </p>
+      )}
+      {active.finished && last && (
+        <div className="done" role="status" data-testid="guide-finished">
+          <p className="done-title">{t('finishedTitle')}</p>
+          <p>{t('finishedText')}</p>
+        </div>
+      )}
+      {active.mode === 'aidant' && step.aidant && (
+        <aside className="aidant-tip" aria-label={t('aidantTip')} data-testid="aidant-tip">
+          <p className="aidant-tip-title">{t('aidantTip')}</p>
+          <p>
+            <RichText text={step.aidant} />
+          </p>
+        </aside>
+      )}
+      {aidant}
+      <div className="actions">
+        <SpeakButton text={`${step.title}. ${step.text}`} />
+        <button type="button" className="btn btn-secondary" onClick={() => onGoto(index - 1)} disabled={index === 0} data-testid="prev">
+          {t('previous')}
+        </button>
+        {!last && (
+          <button type="button" className="btn btn-primary" onClick={() => onGoto(index + 1)} data-testid="next">
+            {t('next')}
+          </button>
+        )}
+        <button type="button" className="btn btn-secondary" onClick={() => setStuck((s) => !s)} aria-expanded={stuck} data-testid="stuck">
+          {t('stuck')}
+        </button>
+        <button type="button" className="btn btn-link" onClick={onStop} data-testid="stop">
+          {last && active.finished ? t('close') : t('stop')}
+        </button>
+      </div>
+      {stuck && site && <HelpContacts site={site} />}
+    </section>
+  );
+}

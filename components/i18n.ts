@@ -1,0 +1,33 @@
+import i18next, { type i18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import frPanel from '../locales/fr/panel.json';
+import enPanel from '../locales/en/panel.json';
+import arPanel from '../locales/ar/panel.json';
+
+export const LANGUAGES = ['fr', 'en', 'ar'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const resources = {
+  fr: { panel: frPanel },
+  en: { panel: enPanel },
+  ar: { panel: arPanel },
+};
+
+/** One i18next instance per extension page; French is the default and the fallback. */
+export function createI18n(lang: Language = 'fr'): i18n {
+  const instance = i18next.createInstance();
+  void instance.use(initReactI18next).init({
+    resources,
+    lng: lang,
+    fallbackLng: 'fr',
+    defaultNS: 'panel',
+    ns: ['panel'],
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  return instance;
+}
+
+export function directionOf(lang: string): 'rtl' | 'ltr' {
+  return lang === 'ar' ? 'rtl' : 'ltr';
+}

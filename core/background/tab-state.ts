@@ -1,0 +1,62 @@
+import type { SiteId } from '../sites/registry';
+
+/** A small async key-value store: browser.storage.session in the extension, a Map in tests. */
+export interface KeyValueStore {
+  get<T>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+/**
+ * What the extension remembers about one tab while the browser is open. It lives in
+ * storage.session because the MV3 service worker may be stopped at any time.
+ * No address is kept beyond host and path, and nothing typed in the page.
+ */
+export interface TabState {
+  siteId: SiteId | null;
+  /** host + path of the last page seen (no query, no hash). */
+  page: string;
+  suggested: string[];
+  terms: string[];
+  active: {
+    guideId: string;
+    stepIndex: number;
+    finished: boolean;
+    mode: 'alone' | 'aidant';
+    sessionId: number | null;
+    targetFound: boolean | null;
+  } | null;
+}
+
+export const EMPTY_TAB: TabState = { siteId: null, page: '', suggested: [], terms: [], active: null };
+
+const key = (tabId: number) => `tab:${tabId}`;
+
+export class TabStates {
+  constructor(private readonly store: KeyValueStore) {}
+
+  async get(tabId: number): Promise<TabState> {
+    const raw = await this.store.get<TabState>(key(tabId));
+    return raw && typeof raw === 'object' ? { ...EMPTY_TAB, ...raw } : { ...EMPTY_TAB };
+  }
+
+  async update(tabId: number, change: (s: TabState) => TabState): Promise<TabState> {
+    const next = change(await this.get(tabId));
+    await this.store.set(key(tabId), next);
+    return next;
+  }
+
+  async forget(tabId: number): Promise<void> {
+    await this.store.remove(key(tabId));
+  }
+}
+
+export function memoryStore(): KeyValueStore & { data: Map<string, unknown> } {
+  const data = new Map<string, unknown>();
+  return {
+    data,
+    get: async <T>(k: string) => structuredClone(data.get(k)) as T | undefined,
+    set: async (k, v) => void data.set(k, structuredClone(v)),
+    remove: async (k) => void data.delete(k),
+  };
+}

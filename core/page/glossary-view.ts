@@ -1,0 +1,216 @@
+/**
+ * Glossary on the live page: marks the hard words with the CSS Custom Highlight API (the page's
+ * text nodes stay exactly as they were), shows a tooltip when the pointer rests on one or a
+ * finger taps it, and tells the background which words the page holds so the side panel can
+ * list them for keyboard and screen-reader users.
+ */
+import type { GlossaryTerm } from '../glossary/types';
+import { compileGlossary } from '../glossary/matcher';
+import { GlossaryMarker, type MarkedRange } from '../glossary/marker';
+import type { Send } from '../messaging/client';
+import type { Overlay } from './overlay';
+import type { Translate } from './i18n';
+
+export const HIGHLIGHT_NAME = 'pap-glossary';
+const HIGHLIGHT_CSS = `::highlight(${HIGHLIGHT_NAME}) {
+  background-color: rgba(255, 214, 0, 0.14);
+  text-decoration: underline dotted rgba(27, 42, 107, 0.8);
+  text-decoration-thickness: 2px;
+  text-underline-offset: 3px;
+}`;
+
+/** The browser pieces the view needs, passed in by the content script. */
+export interface GlossaryEnv {
+  doc: Document;
+  overlay: Overlay;
+  send: Send;
+  /** Tag name of our own UI host, never scanned. */
+  hostTag: string;
+  terms: GlossaryTerm[];
+  t(): Translate;
+  setTimeout(fn: () => void, ms: number): number;
+  clearTimeout(id: number): void;
+  /** CSS.highlights and the Highlight constructor, when the browser has them. */
+  highlights?: { registry: HighlightRegistry; make(): Highlight };
+  speak?(text: string): void;
+}
+
+export class GlossaryView {
+  private marker: GlossaryMarker | null = null;
+  private highlight: Highlight | null = null;
+  private observer: MutationObserver | null = null;
+  private sheet: CSSStyleSheet | null = null;
+  private shown: string | null = null;
+  private hideTimer: number | null = null;
+  private reportTimer: number | null = null;
+  private reported = '';
+  private frame = 0;
+  private readonly byId: Map<string, GlossaryTerm>;
+  private readonly listeners: [string, EventListener][] = [];
+
+  constructor(private readonly env: GlossaryEnv) {
+    this.byId = new Map(env.terms.map((term) => [term.id, term]));
+  }
+
+  /** Starts marking for the terms of one site. */
+  start(siteId: string): void {
+    const { doc, highlights } = this.env;
+    const terms = this.env.terms.filter((term) => (term.sites as string[]).includes(siteId));
+    if (!terms.length) return;
+    if (highlights) {
+      this.highlight = highlights.make();
+      highlights.registry.set(HIGHLIGHT_NAME, this.highlight);
+      this.addStyle();
+    }
+    this.marker = new GlossaryMarker({
+      doc,
+      matcher: compileGlossary(terms),
+      skip: this.env.hostTag,
+      scheduleChunk: (fn) => void this.env.setTimeout(fn, 0),
+      onRanges: (ranges) => this.paint(ranges),
+    });
+    void this.marker.scanAll().then(() => this.report());
+
+    this.observer = new (doc.defaultView as typeof globalThis).MutationObserver((records) => this.onMutations(records));
+    this.observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true, characterData: true });
+    this.listen('pointermove', (e) => this.onPointerMove(e as PointerEvent));
+    this.listen('pointerup', (e) => this.onPointerUp(e as PointerEvent));
+    this.listen('keydown', (e) => (e as KeyboardEvent).key === 'Escape' && this.hide());
+    this.listen('scroll', () => this.hide());
+  }
+
+  /** Route change in a single-page app: scan again (changed nodes only are re-read). */
+  rescan(): void {
+    if (!this.marker) return;
+    void this.marker.scanAll().then(() => this.report());
+  }
+
+  stop(): void {
+    this.marker?.disconnect();
+    this.marker = null;
+    this.observer?.disconnect();
+    this.observer = null;
+    for (const [type, fn] of this.listeners) this.env.doc.removeEventListener(type, fn, true);
+    this.listeners.length = 0;
+    this.env.highlights?.registry.delete(HIGHLIGHT_NAME);
+    this.highlight = null;
+    if (this.sheet) {
+      const { doc } = this.env;
+      doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== this.sheet);
+      this.sheet = null;
+    }
+    this.hide();
+    void this.env.send('glossary:found', { termIds: [] }).catch(() => undefined);
+  }
+
+  private listen(type: string, fn: EventListener) {
+    this.env.doc.addEventListener(type, fn, { capture: true, passive: true });
+    this.listeners.push([type, fn]);
+  }
+
+  private addStyle() {
+    const { doc } = this.env;
+    const view = doc.defaultView as (typeof globalThis & Window) | null;
+    if (!view?.CSSStyleSheet || !('adoptedStyleSheets' in doc)) return;
+    // A constructed sheet adds no node to the page; ::highlight() only styles our highlight.
+    const sheet = new view.CSSStyleSheet();
+    sheet.replaceSync(HIGHLIGHT_CSS);
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    this.sheet = sheet;
+  }
+
+  private paint(ranges: MarkedRange[]) {
+    if (this.highlight) {
+      this.highlight.clear();
+      for (const r of ranges) this.highlight.add(r.range);
+    }
+    this.scheduleReport();
+  }
+
+  private onMutations(records: MutationRecord[]) {
+    const host = this.env.hostTag.toUpperCase();
+    const nodes: Node[] = [];
+    for (const r of records) {
+      const target = r.target as Element;
+      if (target.nodeName === host || target.parentElement?.closest?.(this.env.hostTag)) continue;
+      if (r.type === 'characterData') nodes.push(r.target);
+      else {
+        r.addedNodes.forEach((n) => n.nodeName !== host && nodes.push(n));
+        r.removedNodes.forEach((n) => nodes.push(n));
+      }
+    }
+    if (nodes.length) this.marker?.scanNodes(nodes);
+  }
+
+  private scheduleReport() {
+    if (this.reportTimer !== null) return;
+    this.reportTimer = this.env.setTimeout(() => {
+      this.reportTimer = null;
+      this.report();
+    }, 400);
+  }
+
+  private report() {
+    const ids = this.marker?.termsOnPage() ?? [];
+    const key = ids.join(',');
+    if (key === this.reported) return;
+    this.reported = key;
+    void this.env.send('glossary:found', { termIds: ids }).catch(() => undefined);
+  }
+
+  private onPointerMove(e: PointerEvent) {
+    if (this.frame) return;
+    const { clientX, clientY } = e;
+    const path = e.composedPath();
+    this.frame = this.env.setTimeout(() => {
+      this.frame = 0;
+      const overTooltip = path.some((n) => (n as Element).nodeName === this.env.hostTag.toUpperCase());
+      if (overTooltip) return this.cancelHide();
+      const hit = this.marker?.hitTest(clientX, clientY);
+      if (hit) this.show(hit.termId, hit.rect);
+      else this.hideSoon();
+    }, 40);
+  }
+
+  private onPointerUp(e: PointerEvent) {
+    if (e.pointerType === 'mouse') return;
+    const hit = this.marker?.hitTest(e.clientX, e.clientY);
+    if (hit) this.show(hit.termId, hit.rect);
+  }
+
+  private show(termId: string, rect: DOMRect) {
+    this.cancelHide();
+    if (this.shown === termId && this.env.overlay.tooltipElement) return;
+    const term = this.byId.get(termId);
+    if (!term) return;
+    this.shown = termId;
+    const { speak } = this.env;
+    this.env.overlay.showTooltip(
+      { term: term.term, definition: term.definition },
+      { getBoundingClientRect: () => rect },
+      {
+        speak: speak && (() => speak(`${term.term}. ${term.definition}`)),
+        more: () => void this.env.send('panel:open', {}).catch(() => undefined),
+      },
+    );
+  }
+
+  private hideSoon() {
+    if (!this.shown || this.hideTimer !== null) return;
+    this.hideTimer = this.env.setTimeout(() => {
+      this.hideTimer = null;
+      this.hide();
+    }, 500);
+  }
+
+  private cancelHide() {
+    if (this.hideTimer !== null) this.env.clearTimeout(this.hideTimer);
+    this.hideTimer = null;
+  }
+
+  private hide() {
+    this.cancelHide();
+    this.shown = null;
+    this.env.overlay.hideTooltip();
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * The only formatting guide and glossary text may carry: **bold**. Text is split into runs
+ * that the caller renders as text nodes, so nothing in a guide can ever become HTML.
+ */
+export interface Run {
+  text: string;
+  bold: boolean;
+}
+
+export function tokenizeInline(source: string): Run[] {
+  const runs: Run[] = [];
+  const parts = source.split('**');
+  // An odd number of markers leaves the last one unmatched: keep it as plain text.
+  const balanced = parts.length % 2 === 1;
+  parts.forEach((text, i) => {
+    const bold = balanced ? i % 2 === 1 : false;
+    const piece = !balanced && i > 0 ? `**${text}` : text;
+    if (piece) runs.push({ text: piece, bold });
+  });
+  return runs;
+}
+
+export function plainText(source: string): string {
+  return tokenizeInline(source)
+    .map((r) => r.text)
+    .join('');
+}
