@@ -44,6 +44,11 @@ export function urlEntryStep(guide: Guide, key: string): number | null {
   return i >= 0 ? i : null;
 }
 
+/** Increasing across service-worker restarts and guide restarts: the clock, or one more. */
+function nextSeq(previous: number): number {
+  return Math.max(previous + 1, Date.now());
+}
+
 export function createBackground(deps: BackgroundDeps) {
   const tabs = new TabStates(deps.session);
   const byId = new Map(deps.guides.map((g) => [g.id, g]));
@@ -67,6 +72,7 @@ export function createBackground(deps: BackgroundDeps) {
       guide: { id, site, title, steps },
       stepIndex: Math.min(state.active.stepIndex, steps.length - 1),
       finished: state.active.finished,
+      seq: state.active.seq,
     };
   }
 
@@ -151,18 +157,19 @@ export function createBackground(deps: BackgroundDeps) {
     async 'step:moved'({ guideId, from, to, finished }, ctx) {
       const tabId = ctx.tabId!;
       const guide = byId.get(guideId);
-      const before = await tabs.get(tabId);
-      const a = before.active;
-      // A stale report (the panel moved the guide meanwhile) is ignored.
-      if (!guide || !a || a.guideId !== guideId || a.stepIndex !== from) return null;
-      if (to >= guide.steps.length) return null;
-      const s = await tabs.update(tabId, (old) => ({
-        ...old,
-        active: { ...a, stepIndex: to, finished, targetFound: null },
-      }));
-      if (a.sessionId !== null && deps.progress) {
-        await deps.progress.step(a.sessionId, guide, to, finished);
+      let moved: NonNullable<TabState['active']> | null = null;
+      const s = await tabs.update(tabId, (old) => {
+        const a = old.active;
+        if (!guide || !a || a.guideId !== guideId || a.stepIndex !== from) return old;
+        if (to >= guide.steps.length) return old;
+        moved = { ...a, stepIndex: to, finished, targetFound: null, seq: nextSeq(a.seq) };
+        return { ...old, active: moved };
+      });
+      const m = moved as NonNullable<TabState['active']> | null;
+      if (m && guide && m.sessionId !== null && deps.progress) {
+        await deps.progress.step(m.sessionId, guide, to, finished);
       }
+      // Moved, or a stale report (the guide moved meanwhile): either way the tab gets the state.
       await changed(tabId, s);
       return null;
     },
@@ -191,22 +198,31 @@ export function createBackground(deps: BackgroundDeps) {
       const s = await tabs.update(tabId, (old) => ({
         ...old,
         siteId: old.siteId ?? current.siteId,
-        active: { guideId, stepIndex: at, finished: false, mode, sessionId, targetFound: null },
+        active: {
+          guideId,
+          stepIndex: at,
+          finished: false,
+          mode,
+          sessionId,
+          targetFound: null,
+          seq: nextSeq(old.active?.seq ?? 0),
+        },
       }));
       return changed(tabId, s);
     },
 
     async 'guide:goto'({ tabId, stepIndex }) {
-      const s0 = await tabs.get(tabId);
-      const a = s0.active;
-      const guide = a && byId.get(a.guideId);
+      let guide: Guide | undefined;
+      const s = await tabs.update(tabId, (old) => {
+        const a = old.active;
+        guide = a ? byId.get(a.guideId) : undefined;
+        if (!a || !guide) return old;
+        const to = Math.min(stepIndex, guide.steps.length - 1);
+        return { ...old, active: { ...a, stepIndex: to, finished: false, targetFound: null, seq: nextSeq(a.seq) } };
+      });
+      const a = s.active;
       if (!a || !guide) throw new Error('no guide in this tab');
-      const to = Math.min(stepIndex, guide.steps.length - 1);
-      const s = await tabs.update(tabId, (old) => ({
-        ...old,
-        active: { ...a, stepIndex: to, finished: false, targetFound: null },
-      }));
-      if (a.sessionId !== null && deps.progress) await deps.progress.step(a.sessionId, guide, to, false);
+      if (a.sessionId !== null && deps.progress) await deps.progress.step(a.sessionId, guide, a.stepIndex, false);
       return changed(tabId, s);
     },
 
@@ -218,7 +234,10 @@ export function createBackground(deps: BackgroundDeps) {
     async 'guide:mode'({ tabId, mode }) {
       const s0 = await tabs.get(tabId);
       if (!s0.active) throw new Error('no guide in this tab');
-      const s = await tabs.update(tabId, (old) => ({ ...old, active: old.active && { ...old.active, mode } }));
+      const s = await tabs.update(tabId, (old) => ({
+        ...old,
+        active: old.active && { ...old.active, mode, seq: nextSeq(old.active.seq) },
+      }));
       if (s0.active.sessionId !== null && deps.progress) await deps.progress.mode(s0.active.sessionId, mode);
       return changed(tabId, s);
     },

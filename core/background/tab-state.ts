@@ -25,6 +25,8 @@ export interface TabState {
     mode: 'alone' | 'aidant';
     sessionId: number | null;
     targetFound: boolean | null;
+    /** Grows with every change, see ActiveState.seq. */
+    seq: number;
   } | null;
 }
 
@@ -40,10 +42,23 @@ export class TabStates {
     return raw && typeof raw === 'object' ? { ...EMPTY_TAB, ...raw } : { ...EMPTY_TAB };
   }
 
-  async update(tabId: number, change: (s: TabState) => TabState): Promise<TabState> {
-    const next = change(await this.get(tabId));
-    await this.store.set(key(tabId), next);
-    return next;
+  /** Pending updates per tab: each read-modify-write waits for the previous one. */
+  private readonly queues = new Map<number, Promise<unknown>>();
+
+  update(tabId: number, change: (s: TabState) => TabState): Promise<TabState> {
+    const previous = this.queues.get(tabId) ?? Promise.resolve();
+    const run = previous
+      .catch(() => undefined)
+      .then(async () => {
+        const next = change(await this.get(tabId));
+        await this.store.set(key(tabId), next);
+        return next;
+      });
+    this.queues.set(tabId, run);
+    void run.finally(() => {
+      if (this.queues.get(tabId) === run) this.queues.delete(tabId);
+    });
+    return run;
   }
 
   async forget(tabId: number): Promise<void> {

@@ -39,6 +39,7 @@ export interface ActiveInfo {
   sessionId: number | null;
   /** null: not reported yet by the page. */
   targetFound: boolean | null;
+  seq: number;
 }
 
 export interface TabInfo {

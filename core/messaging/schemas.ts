@@ -52,6 +52,8 @@ export const ActiveStateSchema = z.object({
   guide: ActiveGuideSchema,
   stepIndex: index,
   finished: z.boolean(),
+  /** Grows with every change of the tab's guide state, so an older copy is never applied. */
+  seq: z.number().check(z.int(), z.gte(0)),
 });
 
 export const ModeSchema = z.enum(['alone', 'aidant']);

@@ -50,6 +50,9 @@ export class PageController {
 
   /** New guide state pushed by the background (or received with page:seen). */
   apply(state: ActiveState | null): void {
+    const current = this.state;
+    // Replies and pushes may cross: never go back to an older copy of the same guide's state.
+    if (state && current && state.guide.id === current.guide.id && state.seq < current.seq) return;
     this.state = state;
     this.moving = false;
     this.reported = null;
@@ -89,7 +92,13 @@ export class PageController {
         })
         .catch(() => undefined)
         // The background answers with a state:changed push; if it never comes, try again later.
-        .finally(() => this.deps.setTimeout(() => (this.moving = false), 1500));
+        .finally(() =>
+          this.deps.setTimeout(() => {
+            if (!this.moving) return;
+            this.moving = false;
+            this.refresh();
+          }, 1500),
+        );
       return;
     }
     this.showTarget(state);

@@ -42,7 +42,7 @@ test('the offer is reachable with the keyboard and opens the guide', async ({ co
   } else {
     const sw = context.serviceWorkers()[0]!;
     const isOpen = await sw.evaluate(async () => {
-      const contexts = await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL' as chrome.runtime.ContextType] });
+      const contexts = await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL' as never] });
       return contexts.length > 0;
     });
     expect(isOpen).toBe(true);

@@ -1,0 +1,355 @@
+/**
+ * Finds glossary terms in a live page and describes them as Range objects. It never changes
+ * the page's DOM: the sites run frameworks that break when their text nodes are split, so the
+ * content script paints these ranges with the CSS Custom Highlight API instead.
+ *
+ * Nothing here reads a browser global at import time: the document, the clock and the way to
+ * wait between chunks are given by the caller.
+ */
+import type { GlossaryMatcher, Match } from './matcher';
+
+// DOM constants as numbers: `Node`, `NodeFilter` are globals we must not rely on.
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const SHOW_ELEMENT = 0x1;
+const SHOW_TEXT = 0x4;
+const FILTER_ACCEPT = 1;
+const FILTER_REJECT = 2;
+const FILTER_SKIP = 3;
+
+/**
+ * Elements whose text is not read as page text: code, form fields (what a person types is
+ * never looked at), non-rendered content, drawings and formulas.
+ */
+const SKIPPED_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'svg',
+  'math',
+  'head',
+  'title',
+  'iframe',
+  'object',
+]);
+
+export interface CollectOptions {
+  /** Extra element names to skip with their content, e.g. our own UI host `pas-a-pas-ui`. */
+  skip?: string | readonly string[];
+}
+
+function skipSet(skip: CollectOptions['skip']): ReadonlySet<string> {
+  if (skip === undefined) return new Set();
+  return new Set((typeof skip === 'string' ? [skip] : skip).map((s) => s.toLowerCase()));
+}
+
+/** Whether the element and everything inside it must be left alone. */
+export function isSkippedElement(el: Element, extra: ReadonlySet<string> = new Set()): boolean {
+  const name = el.localName.toLowerCase();
+  if (SKIPPED_TAGS.has(name) || extra.has(name)) return true;
+  if (el.hasAttribute('hidden')) return true;
+  if (el.getAttribute('aria-hidden') === 'true') return true;
+  const editable = el.getAttribute('contenteditable');
+  return editable !== null && editable.toLowerCase() !== 'false';
+}
+
+function isInsideSkipped(node: Node, extra: ReadonlySet<string>): boolean {
+  let el: Element | null = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
+  for (; el; el = el.parentElement) if (isSkippedElement(el, extra)) return true;
+  return false;
+}
+
+function ownerDoc(node: Node): Document {
+  return node.ownerDocument ?? (node as Document);
+}
+
+function walkerFor(root: Node, extra: ReadonlySet<string>): TreeWalker {
+  const filter = (node: Node): number =>
+    node.nodeType === TEXT_NODE
+      ? FILTER_ACCEPT
+      : isSkippedElement(node as Element, extra)
+        ? FILTER_REJECT
+        : FILTER_SKIP;
+  return ownerDoc(root).createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, filter);
+}
+
+/** All text nodes under `root` that are page text (see SKIPPED_TAGS), in document order. */
+export function collectTextNodes(root: Node, opts: CollectOptions = {}): Text[] {
+  const extra = skipSet(opts.skip);
+  if (root.nodeType === TEXT_NODE) return [root as Text];
+  if (root.nodeType === ELEMENT_NODE && isSkippedElement(root as Element, extra)) return [];
+  const walker = walkerFor(root, extra);
+  const out: Text[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n as Text);
+  return out;
+}
+
+export interface MarkedRange {
+  range: Range;
+  termId: string;
+}
+
+export interface GlossaryMarkerOptions {
+  doc: Document;
+  matcher: GlossaryMatcher;
+  /** Called with the complete, current list of ranges each time it changes. */
+  onRanges(ranges: MarkedRange[]): void;
+  /** Runs `fn` later (setTimeout, requestIdleCallback, scheduler.postTask…). */
+  scheduleChunk(fn: () => void): void;
+  /** Longest time one chunk of work may take, in ms (default 8). */
+  budgetMs?: number;
+  now?: () => number;
+  /** Extra element names to skip, e.g. our own UI host. */
+  skip?: string | readonly string[];
+}
+
+interface Entry {
+  matches: Match[];
+  ranges: MarkedRange[];
+}
+
+interface CaretDocument {
+  caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  caretRangeFromPoint?: (x: number, y: number) => Range | null;
+}
+
+export class GlossaryMarker {
+  private readonly doc: Document;
+  private readonly matcher: GlossaryMatcher;
+  private readonly onRanges: (ranges: MarkedRange[]) => void;
+  private readonly scheduleChunk: (fn: () => void) => void;
+  private readonly budgetMs: number;
+  private readonly now: () => number;
+  private readonly skip: ReadonlySet<string>;
+
+  /** The text each node had when scanned: unchanged nodes are not scanned again. */
+  private scanned = new WeakMap<Text, string>();
+  /** Text nodes that hold at least one term. */
+  private readonly entries = new Map<Text, Entry>();
+  private pending: Node[] = [];
+  private pendingAt = 0;
+  private walker: TreeWalker | null = null;
+  private running = false;
+  private stopped = false;
+  private changed = false;
+  private waiters: (() => void)[] = [];
+
+  constructor(opts: GlossaryMarkerOptions) {
+    this.doc = opts.doc;
+    this.matcher = opts.matcher;
+    this.onRanges = opts.onRanges;
+    this.scheduleChunk = opts.scheduleChunk;
+    this.budgetMs = opts.budgetMs ?? 8;
+    this.now = opts.now ?? (() => (globalThis.performance ?? Date).now());
+    this.skip = skipSet(opts.skip);
+  }
+
+  /** Scans the whole page in chunks; resolves when everything queued so far is done. */
+  scanAll(): Promise<void> {
+    const root = this.doc.body ?? this.doc.documentElement;
+    if (root) this.pending.push(root);
+    this.kick();
+    return this.whenIdle();
+  }
+
+  /**
+   * For MutationObserver batches: added nodes, changed text nodes (characterData), removed
+   * nodes, elements whose attributes changed. Each is rescanned or forgotten as needed.
+   */
+  scanNodes(nodes: Node[]): void {
+    if (this.stopped) return;
+    for (const n of nodes) this.pending.push(n);
+    this.kick();
+  }
+
+  /** The term under the point (client coordinates), with the box of its line. */
+  hitTest(x: number, y: number): { termId: string; rect: DOMRect } | null {
+    const caret = this.caretAt(x, y);
+    if (caret !== undefined) {
+      if (caret === null || caret.node.nodeType !== TEXT_NODE) return null;
+      const entry = this.entries.get(caret.node as Text);
+      if (!entry || !caret.node.isConnected) return null;
+      for (const r of entry.ranges) {
+        if (r.range.startOffset > caret.offset || r.range.endOffset < caret.offset) continue;
+        const rect = rectAt(r.range, x, y);
+        if (rect) return { termId: r.termId, rect };
+      }
+      return null;
+    }
+    // No caret API: test the boxes of every range.
+    for (const [node, entry] of this.entries) {
+      if (!node.isConnected) continue;
+      for (const r of entry.ranges) {
+        const rect = rectAt(r.range, x, y);
+        if (rect) return { termId: r.termId, rect };
+      }
+    }
+    return null;
+  }
+
+  /** Ids of the terms present on the page, in the order they were first found. */
+  termsOnPage(): string[] {
+    const seen = new Set<string>();
+    for (const [node, entry] of this.entries) {
+      if (!node.isConnected) continue;
+      for (const m of entry.matches) seen.add(m.termId);
+    }
+    return [...seen];
+  }
+
+  /** Stops all work and forgets the page. The owner clears its highlights itself. */
+  disconnect(): void {
+    this.stopped = true;
+    this.pending = [];
+    this.pendingAt = 0;
+    this.walker = null;
+    this.entries.clear();
+    this.scanned = new WeakMap();
+    this.resolveWaiters();
+  }
+
+  /** Resolves when all work queued so far is done (at once when there is none). */
+  whenIdle(): Promise<void> {
+    if (this.stopped || !this.running) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  // ── work loop ─────────────────────────────────────────────────────────────
+
+  private resolveWaiters(): void {
+    const w = this.waiters;
+    this.waiters = [];
+    for (const resolve of w) resolve();
+  }
+
+  private kick(): void {
+    if (this.running || this.stopped) return;
+    this.running = true;
+    this.runChunk();
+  }
+
+  private runChunk(): void {
+    if (this.stopped) return;
+    const t0 = this.now();
+    this.forgetRemoved();
+    this.checkWalker();
+    let more: boolean;
+    do more = this.step();
+    while (more && this.now() - t0 < this.budgetMs);
+    this.flush();
+    if (more) {
+      this.scheduleChunk(() => this.runChunk());
+    } else {
+      this.running = false;
+      this.resolveWaiters();
+    }
+  }
+
+  /** One unit of work: one text node, or the start of a queued subtree. False when all done. */
+  private step(): boolean {
+    if (this.walker) {
+      const next = this.walker.nextNode();
+      if (next) this.scanText(next as Text);
+      else this.walker = null;
+      return true;
+    }
+    if (this.pendingAt >= this.pending.length) {
+      this.pending = [];
+      this.pendingAt = 0;
+      return false;
+    }
+    const node = this.pending[this.pendingAt++] as Node;
+    this.start(node);
+    return true;
+  }
+
+  private start(node: Node): void {
+    if (!node.isConnected) {
+      if (node.nodeType === TEXT_NODE) this.forget(node as Text);
+      return; // removed subtrees are dropped by forgetRemoved
+    }
+    if (isInsideSkipped(node, this.skip)) {
+      // Text moved into a field, or an element just hidden: drop what it held.
+      for (const t of [...this.entries.keys()]) if (node === t || node.contains(t)) this.forget(t);
+      return;
+    }
+    if (node.nodeType === TEXT_NODE) this.scanText(node as Text);
+    else this.walker = walkerFor(node, this.skip);
+  }
+
+  /** A subtree being walked may have been removed between two chunks: drop the walk then. */
+  private checkWalker(): void {
+    if (!this.walker) return;
+    const root = this.walker.root;
+    if (!root.isConnected) this.walker = null;
+    else if (!root.contains(this.walker.currentNode)) {
+      // The walk's current node left the subtree: walk again; scanned nodes are skipped fast.
+      this.walker.currentNode = root;
+    }
+  }
+
+  private scanText(t: Text): void {
+    const data = t.data;
+    if (this.scanned.get(t) === data) return;
+    this.scanned.set(t, data);
+    const matches = data.length >= 2 ? this.matcher.findAll(data) : [];
+    if (matches.length === 0) {
+      if (this.entries.delete(t)) this.changed = true;
+      return;
+    }
+    const ranges = matches.map((m) => {
+      const range = this.doc.createRange();
+      range.setStart(t, m.start);
+      range.setEnd(t, m.end);
+      return { range, termId: m.termId };
+    });
+    this.entries.set(t, { matches, ranges });
+    this.changed = true;
+  }
+
+  private forget(t: Text): void {
+    if (this.entries.delete(t)) this.changed = true;
+    this.scanned.delete(t);
+  }
+
+  private forgetRemoved(): void {
+    for (const t of [...this.entries.keys()]) if (!t.isConnected) this.forget(t);
+  }
+
+  private flush(): void {
+    if (!this.changed) return;
+    this.changed = false;
+    const all: MarkedRange[] = [];
+    for (const e of this.entries.values()) for (const r of e.ranges) all.push(r);
+    this.onRanges(all);
+  }
+
+  private caretAt(x: number, y: number): { node: Node; offset: number } | null | undefined {
+    const d = this.doc as unknown as CaretDocument;
+    if (typeof d.caretPositionFromPoint === 'function') {
+      const p = d.caretPositionFromPoint(x, y);
+      return p ? { node: p.offsetNode, offset: p.offset } : null;
+    }
+    if (typeof d.caretRangeFromPoint === 'function') {
+      const r = d.caretRangeFromPoint(x, y);
+      return r ? { node: r.startContainer, offset: r.startOffset } : null;
+    }
+    return undefined;
+  }
+}
+
+/** The box of `range` (one per line) that contains the point, if any. */
+function rectAt(range: Range, x: number, y: number): DOMRect | null {
+  if (typeof range.getClientRects !== 'function') return null;
+  const rects = range.getClientRects();
+  for (let i = 0; i < rects.length; i++) {
+    const r = rects[i];
+    if (r && x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return r;
+  }
+  return null;
+}

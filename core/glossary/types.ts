@@ -1,0 +1,20 @@
+import type { SiteId } from '../sites/registry';
+
+/** One entry of the glossary, as written in `guides/glossary/*.yaml`. */
+export interface GlossaryTerm {
+  /** Stable kebab-case identifier (used in messages and in the side panel). */
+  id: string;
+  /** The main French form, shown as the tooltip title. It is matched too. */
+  term: string;
+  /** Other spellings: plurals, feminine, full names. Matched ignoring case and accents. */
+  forms: string[];
+  /** Acronyms (RFR, QF, C2S…). Matched only when written exactly so, in capitals. */
+  acronyms: string[];
+  /** Sites where the term is marked. */
+  sites: SiteId[];
+  /** Plain definition: one or two short sentences, everyday words. */
+  definition: string;
+  example?: string;
+  /** Official page the facts come from (https). */
+  source: string;
+}

@@ -1,0 +1,411 @@
+/**
+ * Schemas of the guide files (build time and CLI only). Messages are written for guide authors,
+ * in French. The loader (load.ts) adds the position and the `step "id":` prefix.
+ */
+import { z } from 'zod';
+import { SITE_IDS, SITES } from '../sites/registry';
+import { siteForHost } from '../sites/recognise';
+import type { Locator } from './types';
+import { checkRegex, checkUrlPattern, urlPatternHost } from './url-pattern';
+import { closest } from './suggest';
+
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A step id as referenced by `next`: included steps are `<part id>.<step id>`. */
+const STEP_REF = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)*$/;
+
+const LOCATOR_KINDS = ['role', 'label', 'text', 'placeholder', 'css'] as const;
+
+/** WAI-ARIA 1.2 roles: a misspelt role would otherwise silently never match. */
+// prettier-ignore
+export const ARIA_ROLES = [
+  'alert', 'alertdialog', 'application', 'article', 'banner', 'blockquote', 'button', 'caption',
+  'cell', 'checkbox', 'code', 'columnheader', 'combobox', 'complementary', 'contentinfo',
+  'definition', 'deletion', 'dialog', 'document', 'emphasis', 'feed', 'figure', 'form',
+  'generic', 'grid', 'gridcell', 'group', 'heading', 'img', 'insertion', 'link', 'list',
+  'listbox', 'listitem', 'log', 'main', 'mark', 'marquee', 'math', 'menu', 'menubar', 'menuitem',
+  'menuitemcheckbox', 'menuitemradio', 'meter', 'navigation', 'none', 'note', 'option',
+  'paragraph', 'presentation', 'progressbar', 'radio', 'radiogroup', 'region', 'row',
+  'rowgroup', 'rowheader', 'scrollbar', 'search', 'searchbox', 'separator', 'slider',
+  'spinbutton', 'status', 'strong', 'subscript', 'superscript', 'switch', 'tab', 'table',
+  'tablist', 'tabpanel', 'term', 'textbox', 'time', 'timer', 'toolbar', 'tooltip', 'tree',
+  'treegrid', 'treeitem',
+] as const;
+
+/** Issue parameter: the problem is the key itself, so point at the key rather than its value. */
+export const AT_KEY = { atKey: true } as const;
+
+export function unknownKeyMessage(key: string, known: readonly string[]): string {
+  const near = closest(key, known);
+  return near
+    ? `clé inconnue « ${key} » (vouliez-vous dire « ${near} » ?)`
+    : `clé inconnue « ${key} » (clés possibles : ${known.join(', ')})`;
+}
+
+/**
+ * An object that refuses unknown keys. Zod reports them in one issue: the message has one line
+ * per key, in the order of `issue.keys`, so the loader can point at each key.
+ */
+function strict<S extends z.ZodRawShape>(shape: S) {
+  const known = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (iss) =>
+      iss.code === 'unrecognized_keys'
+        ? iss.keys.map((k) => unknownKeyMessage(k, known)).join('\n')
+        : undefined,
+  });
+}
+
+/** A non-empty text. */
+function text(key: string, description: string) {
+  return z
+    .string()
+    .refine((s) => s.trim() !== '', `« ${key} » est vide`)
+    .describe(description);
+}
+
+/** Plain text matched whole after normalising, or `/regex/flags` matched anywhere. */
+function textMatch(key: string, description: string) {
+  return z
+    .string()
+    .superRefine((s, ctx) => {
+      if (s.trim() === '') ctx.addIssue({ code: 'custom', message: `« ${key} » est vide` });
+      const err = checkRegex(s);
+      if (err) ctx.addIssue({ code: 'custom', message: err });
+    })
+    .describe(description);
+}
+
+const ariaRole = z
+  .enum(ARIA_ROLES, {
+    error: (iss) => {
+      if (iss.code !== 'invalid_value') return undefined;
+      const near = closest(String(iss.input), ARIA_ROLES);
+      return `rôle inconnu « ${String(iss.input)} »${near ? ` (vouliez-vous dire « ${near} » ?)` : ''}`;
+    },
+  })
+  .meta({
+    // An id puts it once in the JSON Schema's $defs instead of inline at every locator.
+    id: 'aria-role',
+    description: 'Rôle ARIA de l’élément : button, link, textbox, radio, checkbox, combobox…',
+  });
+
+/** One locator; `what` names it in messages (« la cible », « le bouton submit »…). */
+function locator(key: string, what: string) {
+  return strict({
+    role: ariaRole.optional(),
+    name: textMatch('name', 'Nom accessible (texte visible ou aria-label), avec role').optional(),
+    label: textMatch('label', 'Étiquette d’un champ de formulaire').optional(),
+    text: textMatch('text', 'Texte entier de l’élément').optional(),
+    placeholder: textMatch('placeholder', 'Texte d’exemple affiché dans un champ vide').optional(),
+    css: text('css', 'Sélecteur CSS : en dernier recours').optional(),
+  })
+    .superRefine((v, ctx) => {
+      const kinds = LOCATOR_KINDS.filter((k) => v[k] !== undefined);
+      const list = 'role, label, text, placeholder ou css';
+      if (kinds.length === 0) {
+        ctx.addIssue({ code: 'custom', message: `${what} doit avoir ${list}` });
+        return;
+      }
+      if (kinds.length > 1) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [kinds[1] ?? ''],
+          params: AT_KEY,
+          message: `${what} doit avoir une seule clé parmi ${list} (ici : ${kinds.join(', ')}) ; pour plusieurs possibilités, faites une liste`,
+        });
+      }
+      if (v.name !== undefined && v.role === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['name'],
+          params: AT_KEY,
+          message: '« name » va avec « role »',
+        });
+      }
+    })
+    .transform((v) => v as Locator)
+    .meta({
+      id: `locator-${key}`,
+      description:
+        'Élément de la page : { role, name }, { label }, { text }, { placeholder } ou { css }',
+    });
+}
+
+/** A single value or a list; the compiled guide always has a list. */
+function oneOrMany<T extends z.ZodType>(item: T, key: string) {
+  return z
+    .union([item, z.array(item).min(1, `la liste « ${key} » est vide`)])
+    .transform((v): z.output<T>[] => (Array.isArray(v) ? v : [v]));
+}
+
+const urlPattern = z
+  .string()
+  .superRefine((p, ctx) => {
+    const err = checkUrlPattern(p);
+    if (err) {
+      ctx.addIssue({ code: 'custom', message: err });
+      return;
+    }
+    const host = urlPatternHost(p);
+    if (host !== null && !siteForHost(host)) {
+      const known = SITES.flatMap((s) => s.domains).join(', ');
+      ctx.addIssue({
+        code: 'custom',
+        message: `« ${host} » n’est pas un site connu (sites : ${known})`,
+      });
+    }
+  })
+  .meta({
+    id: 'url-pattern',
+    description:
+      'Adresse sans https:// : www.caf.fr/mon-compte* ; * remplace n’importe quelle suite',
+  });
+
+// One instance each: the JSON Schema refers to them by id.
+const presentLocator = locator('present', 'l’élément « present »');
+const absentLocator = locator('absent', 'l’élément « absent »');
+const targetLocator = locator('target', 'la cible');
+const submitLocator = locator('submit', 'le bouton « submit »');
+
+function condition(key: 'on' | 'done') {
+  return strict({
+    url: oneOrMany(urlPattern, 'url')
+      .optional()
+      .describe('Motif d’adresse, ou liste de motifs (un seul doit correspondre)'),
+    present: oneOrMany(presentLocator, 'present')
+      .optional()
+      .describe('Élément(s) qui doivent être visibles sur la page'),
+    absent: oneOrMany(absentLocator, 'absent')
+      .optional()
+      .describe('Élément(s) qui ne doivent pas être visibles'),
+  })
+    .refine(
+      (c) => c.url !== undefined || c.present !== undefined || c.absent !== undefined,
+      `« ${key} » doit avoir url, present ou absent`,
+    )
+    .meta({ id: `condition-${key}` });
+}
+
+function httpsUrl(key: string, onSite: boolean) {
+  return z.string().superRefine((s, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(s);
+    } catch {
+      ctx.addIssue({
+        code: 'custom',
+        message: `« ${key} » doit être une adresse complète (https://…)`,
+      });
+      return;
+    }
+    if (url.protocol !== 'https:') {
+      ctx.addIssue({ code: 'custom', message: `« ${key} » doit commencer par https://` });
+    } else if (onSite && !siteForHost(url.hostname)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `« ${key} » doit être sur un site connu (${url.hostname} ne l’est pas)`,
+      });
+    }
+  });
+}
+
+const siteId = z
+  .enum(SITE_IDS, {
+    error: (iss) =>
+      iss.code === 'invalid_value'
+        ? `site inconnu « ${String(iss.input)} » (sites : ${SITE_IDS.join(', ')})`
+        : undefined,
+  })
+  .describe(
+    'Site de la démarche : le nom du dossier (caf, ameli, france-travail, impots, franceconnect)',
+  );
+
+const fileId = z
+  .string()
+  .regex(
+    KEBAB,
+    'l’id s’écrit en minuscules, chiffres et tirets (ex. caf-declaration-trimestrielle)',
+  )
+  .describe('Identifiant en minuscules et tirets : le nom du fichier sans .yaml');
+
+const stepId = z
+  .string()
+  .regex(
+    KEBAB,
+    'l’id d’une étape s’écrit en minuscules, chiffres et tirets (ex. ouvrir-mon-compte)',
+  )
+  .describe('Identifiant de l’étape, unique dans le guide');
+
+export const STEP_ACTIONS = ['click', 'fill', 'choose', 'read'] as const;
+
+export const stepSchema = strict({
+  id: stepId,
+  title: text('title', 'Titre court de l’étape, à l’impératif : « Ouvrez Mon Compte »'),
+  text: text('text', 'Explication en mots simples : une idée par phrase, 15 mots au plus'),
+  action: z
+    .enum(STEP_ACTIONS)
+    .default('click')
+    .describe('click (cliquer), fill (remplir un champ), choose (choisir), read (lire)'),
+  on: condition('on').optional().describe('Où l’étape se passe : url, present, absent'),
+  target: oneOrMany(targetLocator, 'target')
+    .optional()
+    .describe('Élément à entourer ; une liste = le premier trouvé'),
+  submit: oneOrMany(submitLocator, 'submit')
+    .optional()
+    .describe('Pour fill et choose : le bouton qui envoie la réponse'),
+  callout: text('callout', 'Texte court à côté du cercle (par défaut : le titre)').optional(),
+  done: condition('done').optional().describe('Quand l’étape est finie : url, present, absent'),
+  next: z
+    .string()
+    .regex(STEP_REF, '« next » doit être l’id d’une étape')
+    .optional()
+    .describe('Id de l’étape suivante (par défaut : celle qui suit dans la liste)'),
+  aidant: text('aidant', 'Conseil pour l’aidant, visible en mode aidant seulement').optional(),
+}).superRefine((s, ctx) => {
+  if (s.submit && s.action !== 'fill' && s.action !== 'choose') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['submit'],
+      params: AT_KEY,
+      message: '« submit » sert aux étapes « action: fill » ou « action: choose »',
+    });
+  }
+});
+
+export const includeSchema = z
+  .strictObject(
+    {
+      include: z
+        .string()
+        .regex(KEBAB, '« include » doit être l’id d’une partie')
+        .describe('Id d’une partie (kind: part) dont les étapes sont insérées ici'),
+    },
+    {
+      error: (iss) =>
+        iss.code === 'unrecognized_keys'
+          ? iss.keys.map((k) => `« include » s’écrit seul : retirez « ${k} »`).join('\n')
+          : undefined,
+    },
+  )
+  .describe('Insère les étapes d’une partie : - include: <id de la partie>');
+
+const steps = z
+  .array(z.union([includeSchema, stepSchema.meta({ id: 'step' })]))
+  .min(1, 'il faut au moins une étape')
+  .meta({ id: 'steps', description: 'Les étapes, dans l’ordre' });
+
+const prepare = z
+  .array(text('prepare', 'Une chose à avoir sous la main'))
+  .describe('Ce qu’il faut avoir sous la main avant de commencer');
+
+export const guideFileSchema = strict({
+  kind: z.literal('guide').optional().describe('guide (par défaut) ou part'),
+  id: fileId,
+  site: siteId,
+  title: text('title', 'Nom de la démarche, vu par la personne : « Déclarer mes ressources »'),
+  goal: text('goal', 'À quoi sert la démarche, en une phrase'),
+  duration: text('duration', 'Durée approximative : « 10 minutes »').optional(),
+  source: httpsUrl('source', false).describe('Page officielle qui décrit la démarche (https)'),
+  start: httpsUrl('start', true).describe('Adresse où commence la démarche (https, site connu)'),
+  prepare: prepare.default([]),
+  steps,
+}).describe('Guide : une démarche pas à pas');
+
+export const partFileSchema = strict({
+  kind: z.literal('part').describe('Partie réutilisable, insérée avec « include »'),
+  id: fileId,
+  site: siteId,
+  title: text('title', 'Nom de la partie'),
+  steps,
+}).describe('Partie : des étapes réutilisées par plusieurs guides');
+
+export const translationFileSchema = strict({
+  title: text('title', 'Titre traduit').optional(),
+  goal: text('goal', 'But traduit').optional(),
+  prepare: prepare.optional(),
+  steps: z
+    .record(
+      z.string(),
+      strict({
+        title: text('title', 'Titre traduit').optional(),
+        text: text('text', 'Texte traduit').optional(),
+        callout: text('callout', 'Texte court traduit').optional(),
+        aidant: text('aidant', 'Conseil traduit pour l’aidant').optional(),
+      }),
+    )
+    .optional()
+    .describe('Textes traduits, par id d’étape'),
+}).describe('Traduction : <id>.<langue>.yaml, textes seulement');
+
+export type GuideFile = z.output<typeof guideFileSchema>;
+export type PartFile = z.output<typeof partFileSchema>;
+export type TranslationFile = z.output<typeof translationFileSchema>;
+export type StepItem = GuideFile['steps'][number];
+
+/** What editors load (guides/schema.json): any of the three kinds of file. */
+export function guidesJsonSchema(): Record<string, unknown> {
+  const file = z
+    .union([guideFileSchema, partFileSchema, translationFileSchema])
+    .describe('Fichier de guide Pas à pas (guide, partie ou traduction)');
+  return z.toJSONSchema(file, {
+    io: 'input',
+    // Draft 7 is the version every editor's YAML/JSON language server understands.
+    target: 'draft-7',
+    unrepresentable: 'any',
+  });
+}
+
+/** Field name for messages: the last key of an issue path. */
+export function keyName(path: readonly PropertyKey[] | undefined): string | null {
+  const last = path?.[path.length - 1];
+  if (typeof last === 'string') return `« ${last} »`;
+  const parent = path?.[path.length - 2];
+  if (typeof last === 'number' && typeof parent === 'string') {
+    return `l’élément n° ${last + 1} de « ${parent} »`;
+  }
+  return null;
+}
+
+const EXPECTED: Record<string, string> = {
+  string: 'un texte',
+  array: 'une liste',
+  object: 'un bloc de clés (clé: valeur)',
+  number: 'un nombre',
+  boolean: 'true ou false',
+};
+
+/** `« target » doit être un bloc de clés (clé: valeur) ou une liste`. */
+export function wrongTypeMessage(
+  path: readonly PropertyKey[],
+  expected: readonly string[],
+): string {
+  const kinds = [...new Set(expected)].map((e) => EXPECTED[e] ?? e).join(' ou ');
+  return `${keyName(path) ?? 'cette valeur'} doit être ${kinds}`;
+}
+
+/** French messages for zod's own issues (missing keys, wrong types, values out of a list). */
+export const frenchErrors: z.core.$ZodErrorMap = (iss) => {
+  const key = keyName(iss.path);
+  switch (iss.code) {
+    case 'invalid_type': {
+      if (iss.input === undefined && key) return `il manque ${key}`;
+      if (iss.input === null) return `${key ?? 'cette valeur'} est vide`;
+      const quote =
+        iss.expected === 'string' && typeof iss.input !== 'object'
+          ? ' (mettez-le entre guillemets)'
+          : '';
+      return `${wrongTypeMessage(iss.path ?? [], [iss.expected])}${quote}`;
+    }
+    case 'invalid_value': {
+      const values = iss.values.map(String);
+      const near = closest(String(iss.input), values);
+      const list =
+        values.length > 1 ? `${values.slice(0, -1).join(', ')} ou ${values.at(-1)}` : values[0];
+      return `${key ?? 'cette valeur'} doit être ${list}${near ? ` (vouliez-vous dire « ${near} » ?)` : ''}`;
+    }
+    case 'too_small':
+      return `${key ?? 'cette liste'} doit avoir au moins ${String(iss.minimum)} élément(s)`;
+    default:
+      return undefined;
+  }
+};

@@ -1,0 +1,10 @@
+/** Modules generated at build time from guides/ by core/guides/vite-plugin.ts. */
+declare module 'virtual:pap-guides' {
+  const guides: import('./types').Guide[];
+  export default guides;
+}
+
+declare module 'virtual:pap-glossary' {
+  const terms: import('../glossary/types').GlossaryTerm[];
+  export default terms;
+}

@@ -1,0 +1,65 @@
+/**
+ * The progress database. It lives in the extension's background only: opened from a content
+ * script, IndexedDB would belong to the visited site instead of the extension.
+ */
+import { Dexie, type DexieOptions, type EntityTable, type Transaction } from 'dexie';
+import type { Note, Session, StepEvent } from './schema';
+
+export const DB_NAME = 'pas-a-pas';
+
+/**
+ * Version 1, as it shipped. Frozen: a released schema never changes, a new version is added.
+ * Sessions only: `{ id, guideId, site, startedAt, updatedAt, mode, stepIndex, stepId, status }`.
+ */
+export const SCHEMA_V1 = Object.freeze({
+  sessions: '++id, guideId, site, updatedAt',
+});
+
+/** Version 2 (current): step events and notes; sessions found by status and by guide + date. */
+export const SCHEMA_V2 = Object.freeze({
+  sessions: '++id, guideId, site, updatedAt, status, [guideId+updatedAt]',
+  stepEvents: '++id, sessionId, guideId, at',
+  notes: '++id, sessionId, guideId, at',
+});
+
+export const DB_VERSION = 2;
+
+export class PapDB extends Dexie {
+  sessions!: EntityTable<Session, 'id'>;
+  stepEvents!: EntityTable<StepEvent, 'id'>;
+  notes!: EntityTable<Note, 'id'>;
+
+  constructor(name: string = DB_NAME, options?: DexieOptions) {
+    super(name, options);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+  }
+}
+
+async function upgradeToV2(tx: Transaction): Promise<void> {
+  await tx
+    .table('sessions')
+    .toCollection()
+    .modify((row: Record<string, unknown>) => {
+      upgradeSessionV1(row);
+    });
+}
+
+/**
+ * Brings a version-1 session row to the version-2 shape, in place. Only fills what is missing
+ * or clearly out of range; a row that is broken in another way stays as it is and is set aside
+ * when read, so one bad row never blocks the upgrade of the others.
+ * Shared with the import of version-1 export files.
+ */
+export function upgradeSessionV1(row: Record<string, unknown>): void {
+  if (row.mode !== 'alone' && row.mode !== 'aidant') row.mode = 'alone';
+  // The step id cannot be found again from the index without the guide: the side panel falls
+  // back on `stepIndex` when it is empty.
+  if (typeof row.stepId !== 'string') row.stepId = '';
+  if (row.status !== 'active' && row.status !== 'done' && row.status !== 'abandoned') {
+    row.status = 'active';
+  }
+  if (typeof row.startedAt !== 'number' && typeof row.updatedAt === 'number') {
+    row.startedAt = row.updatedAt;
+  }
+}

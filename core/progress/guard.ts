@@ -1,0 +1,345 @@
+/**
+ * Sensitive-data guard for the aidant's notes.
+ *
+ * Notes stay on the device, but the device is often shared (family computer, France services
+ * desk), so a note must never hold what would let someone else act in the person's name:
+ * social security number (NIR), tax number, bank details, card, phone, e-mail or password.
+ *
+ * The checks aim at precision: real structures (NIR layout and key, IBAN mod-97, Luhn) so that
+ * everyday notes with dates, amounts and small numbers pass.
+ */
+
+export type SensitiveKind = 'nir' | 'fiscal' | 'iban' | 'phone' | 'email' | 'password' | 'card';
+export type NoteProblem = SensitiveKind | 'too-long' | 'empty';
+export type NoteCheck = { ok: true } | { ok: false; kind: NoteProblem };
+
+/** Longest note accepted, in characters. */
+export const NOTE_MAX_LENGTH = 500;
+
+/** Says whether `text` may be stored as a note, and if not, why. */
+export function checkNote(text: string): NoteCheck {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: false, kind: 'empty' };
+  // Count characters the way a person does (an emoji is one), not UTF-16 units.
+  if ([...trimmed].length > NOTE_MAX_LENGTH) return { ok: false, kind: 'too-long' };
+  const kind = findSensitive(trimmed);
+  return kind ? { ok: false, kind } : { ok: true };
+}
+
+/** Why a note was refused, in plain French (short sentences, everyday words). */
+export function guardMessage(kind: NoteProblem): string {
+  return MESSAGES[kind];
+}
+
+const DONT_WRITE = 'Ne l’écrivez pas ici : quelqu’un d’autre pourrait le lire.';
+
+const MESSAGES: Record<NoteProblem, string> = {
+  nir: `Ce message ressemble à un numéro de sécurité sociale. ${DONT_WRITE} Gardez-le sur votre carte Vitale.`,
+  fiscal: `Ce message ressemble à un numéro fiscal. ${DONT_WRITE} Il est écrit sur votre avis d’impôt.`,
+  iban: `Ce message ressemble à un numéro de compte en banque (IBAN ou RIB). ${DONT_WRITE} Il est écrit sur le RIB donné par votre banque.`,
+  card: 'Ce message ressemble à un numéro de carte bancaire. Ne l’écrivez jamais ici : quelqu’un pourrait payer avec. Gardez votre carte sur vous.',
+  phone: `Ce message ressemble à un numéro de téléphone. ${DONT_WRITE} Gardez-le dans votre carnet ou votre téléphone.`,
+  email:
+    'Ce message ressemble à une adresse e-mail. Ne l’écrivez pas ici : quelqu’un d’autre pourrait la lire. Gardez-la dans votre carnet.',
+  password:
+    'Ce message ressemble à un mot de passe ou à un code secret. Ne l’écrivez jamais ici : quelqu’un pourrait s’en servir. Vous pouvez écrire où il est rangé, par exemple : « dans le carnet bleu ».',
+  'too-long': `Ce message est trop long. Écrivez ${NOTE_MAX_LENGTH} signes au plus. Une ou deux phrases courtes suffisent.`,
+  empty: 'Le message est vide. Écrivez quelques mots, puis enregistrez.',
+};
+
+/* ------------------------------------------------------------------------------------------ */
+
+function findSensitive(raw: string): SensitiveKind | null {
+  const text = normalise(raw);
+  if (hasEmail(text)) return 'email';
+  if (hasIban(text)) return 'iban';
+  const numeric = findNumber(text);
+  if (numeric) return numeric;
+  if (hasPassword(text)) return 'password';
+  return null;
+}
+
+function normalise(text: string): string {
+  return (
+    text
+      // Full-width digits and letters become plain ones; NBSP becomes a space.
+      .normalize('NFKC')
+      // Invisible characters could otherwise split a number in two.
+      .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
+      .replace(/[\u2010-\u2015\u2212]/g, '-')
+      .replace(/\r\n?/g, '\n')
+      // A line break ends a number; other spaces (tabs, narrow NBSP) are plain spaces.
+      .replace(/[^\S\n]/g, ' ')
+      // « +33 (0)6 12 … »: the (0) is a reminder of the national prefix, not part of the number.
+      .replace(/(\+33|0033) ?\(0\) ?/g, '$1 ')
+  );
+}
+
+/* ---------- e-mail ---------- */
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
+// People often write a mailbox without its ending, or spell the @ out.
+const EMAIL_PROVIDER =
+  /[\p{L}\p{N}._%+-]+\s?@\s?(?:gmail|hotmail|yahoo|orange|free|laposte|outlook|sfr|wanadoo|icloud|live|msn|aol|gmx|neuf|bbox)(?![\p{L}\p{N}])/iu;
+const EMAIL_SPELLED = /[\p{L}\p{N}._-]{2,}\s*(?:arobase|\(at\)|\[at\])\s*[\p{L}\p{N}-]{2,}/iu;
+
+function hasEmail(text: string): boolean {
+  return EMAIL.test(text) || EMAIL_PROVIDER.test(text) || EMAIL_SPELLED.test(text);
+}
+
+/* ---------- IBAN ---------- */
+
+/** IBAN length by country (ISO 13616 registry). */
+// prettier-ignore
+const IBAN_LENGTHS: Readonly<Record<string, number>> = {
+  AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BI: 27, BR: 29,
+  BY: 28, CH: 21, CR: 22, CY: 28, CZ: 24, DE: 22, DJ: 27, DK: 18, DO: 28, EE: 20, EG: 29,
+  ES: 24, FI: 18, FK: 18, FO: 18, FR: 27, GB: 22, GE: 22, GI: 23, GL: 18, GR: 27, GT: 28,
+  HR: 21, HU: 28, IE: 22, IL: 23, IQ: 23, IS: 26, IT: 27, JO: 30, KW: 30, KZ: 20, LB: 28,
+  LC: 32, LI: 21, LT: 20, LU: 20, LV: 21, LY: 25, MC: 27, MD: 24, ME: 22, MK: 19, MN: 20,
+  MR: 27, MT: 31, MU: 30, NI: 28, NL: 18, NO: 15, OM: 23, PK: 24, PL: 28, PS: 29, PT: 25,
+  QA: 29, RO: 24, RS: 22, RU: 33, SA: 24, SC: 31, SD: 18, SE: 24, SI: 19, SK: 24, SM: 27,
+  SO: 23, ST: 25, SV: 28, TL: 23, TN: 24, TR: 26, UA: 29, VA: 22, VG: 24, XK: 20, YE: 30,
+};
+/** French overseas territories use the French bank layout under their own code. */
+// prettier-ignore
+const FRENCH_LAYOUT = new Set(['FR', 'MC', 'GF', 'GP', 'MQ', 'RE', 'YT', 'NC', 'PF', 'PM', 'WF', 'BL', 'MF', 'TF']);
+
+const IBAN_START = /(?<![A-Z0-9])([A-Z]{2})(\d{2})/g;
+
+function hasIban(text: string): boolean {
+  const upper = text.toUpperCase();
+  for (const m of upper.matchAll(IBAN_START)) {
+    const country = m[1] ?? '';
+    const check = m[2] ?? '';
+    const { chars, ends } = alnumAfter(upper, (m.index ?? 0) + 4, 30);
+    const length = IBAN_LENGTHS[country] ?? (FRENCH_LAYOUT.has(country) ? 27 : undefined);
+    if (length !== undefined) {
+      const bban = chars.slice(0, length - 4);
+      if (bban.length !== length - 4) continue;
+      if (ibanValid(country, check, bban)) return true;
+      // A French IBAN with a typo is still someone's account: the layout alone is enough.
+      if (FRENCH_LAYOUT.has(country) && /^\d{10}[A-Z0-9]{11}\d{2}$/.test(bban)) return true;
+    } else {
+      // Unknown country code: accept any length that ends where a group ends.
+      for (const end of ends) {
+        if (end >= 11 && ibanValid(country, check, chars.slice(0, end))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Letters and digits from `start`, skipping single spaces, dots or dashes between them. */
+function alnumAfter(text: string, start: number, max: number): { chars: string; ends: number[] } {
+  let chars = '';
+  const ends: number[] = [];
+  let i = start;
+  if (text[i] === ' ' || text[i] === '-' || text[i] === '.') i++;
+  while (i < text.length && chars.length < max) {
+    const c = text[i] ?? '';
+    if (/[A-Z0-9]/.test(c)) {
+      chars += c;
+      i++;
+      continue;
+    }
+    if ((c === ' ' || c === '-' || c === '.') && /[A-Z0-9]/.test(text[i + 1] ?? '')) {
+      ends.push(chars.length);
+      i++;
+      continue;
+    }
+    break;
+  }
+  ends.push(chars.length);
+  return { chars, ends };
+}
+
+function ibanValid(country: string, check: string, bban: string): boolean {
+  return mod97(lettersToDigits(bban + country + check)) === 1;
+}
+
+function lettersToDigits(s: string): string {
+  return s.replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
+}
+
+/** Remainder of a long decimal string by 97, without BigInt. */
+function mod97(digits: string): number {
+  let r = 0;
+  for (let i = 0; i < digits.length; i += 7) {
+    r = Number(String(r) + digits.slice(i, i + 7)) % 97;
+  }
+  return r;
+}
+
+/* ---------- numbers: NIR, tax number, phone, card, RIB ---------- */
+
+/**
+ * A run of digits where single spaces, dots or dashes may sit between digits, as people group
+ * numbers ("06 12 34 56 78", "1.84.12.75.123.456"). "2A"/"2B" (Corsica) may appear inside.
+ * A leading "+" is kept for "+33".
+ */
+const RUN = /\+?\d(?:[ .-]?(?:\d|(?<=2)[AB](?=[ .-]?\d)))*/gi;
+
+function findNumber(text: string): SensitiveKind | null {
+  for (const m of text.matchAll(RUN)) {
+    const groups = m[0].toUpperCase().split(/[ .-]/);
+    // Every stretch of whole groups is a candidate: "Tél. 06 12 34 56 78 2 fois" must still be
+    // seen. The longest reading wins, so a NIR is not reported as the phone hidden inside it.
+    const windows: string[] = [];
+    for (let i = 0; i < groups.length; i++) {
+      let w = '';
+      for (let j = i; j < groups.length; j++) {
+        w += groups[j];
+        if (w.length > 25) break;
+        windows.push(w);
+      }
+    }
+    windows.sort((a, b) => b.length - a.length);
+    for (const w of windows) {
+      const kind = classifyNumber(w);
+      if (kind) return kind;
+    }
+  }
+  return null;
+}
+
+function classifyNumber(w: string): SensitiveKind | null {
+  if (/^\d{16}$/.test(w) && luhn(w)) return 'card';
+  if (isRib(w)) return 'iban';
+  if (isNir(w)) return 'nir';
+  if (isPhone(w)) return 'phone';
+  if (/^[0-3]\d{12}$/.test(w)) return 'fiscal';
+  return null;
+}
+
+/**
+ * NIR: sex, year, month, département (2A/2B), commune, order, then an optional 2-digit key.
+ * The layout alone is enough to refuse, whatever the key: a number with a typo in it is still
+ * the person's number. A correct key also catches layouts we do not list (older month codes).
+ */
+function isNir(w: string): boolean {
+  const m = /^([1-8])\d{2}(\d{2})(\d{2}|2[AB])\d{6}(\d{2})?$/.exec(w);
+  if (!m) return false;
+  const [, sex = '', month = '', dept = '', key] = m;
+  if ('123478'.includes(sex) && validNirMonth(Number(month)) && dept !== '00') return true;
+  return key !== undefined && nirKey(w.slice(0, 13)) === Number(key);
+}
+
+function validNirMonth(month: number): boolean {
+  return (month >= 1 && month <= 12) || (month >= 20 && month <= 42) || month >= 50;
+}
+
+/** NIR control key: 97 − (number mod 97), with 2A read as 19 and 2B as 18. */
+export function nirKey(first13: string): number {
+  const digits =
+    first13.slice(0, 5) +
+    first13.slice(5, 7).replace('2A', '19').replace('2B', '18') +
+    first13.slice(7);
+  return 97 - mod97(digits);
+}
+
+function isPhone(w: string): boolean {
+  const m = /^(?:0|\+33|0033)([1-9])\d{8}$/.exec(w);
+  // 08 numbers are service lines (0 809 401 401 for the tax office), never a person's line.
+  return m !== null && m[1] !== '8';
+}
+
+function luhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/** French RIB: bank (5), branch (5), account (11), key (2) with the RIB key formula. */
+function isRib(w: string): boolean {
+  if (!/^\d{23}$/.test(w)) return false;
+  const bank = Number(w.slice(0, 5));
+  const branch = Number(w.slice(5, 10));
+  const account = Number(w.slice(10, 21));
+  const key = Number(w.slice(21));
+  return 97 - ((89 * bank + 15 * branch + 3 * account) % 97) === key;
+}
+
+/* ---------- passwords ---------- */
+
+const PASSWORD_WORD =
+  /(?<![\p{L}\p{N}])(?:mots? de passe|mdp|pass ?words?|passwd|pwd|codes? secrets?|codes? confidentiels?|codes? d['’]acc[eè]s|codes? pin|pin|codes? personnels?)(?![\p{L}\p{N}])/giu;
+
+/**
+ * Words that, right after « mot de passe : », say where the secret is or what happened to it
+ * rather than give it.
+ */
+// prettier-ignore
+const NOT_A_SECRET = new Set([
+  'oublié', 'oubliée', 'oublie', 'perdu', 'perdue', 'changé', 'changer', 'modifié', 'modifier',
+  'bloqué', 'bloquée', 'expiré', 'nouveau', 'provisoire', 'inconnu', 'aucun', 'non', 'oui', 'ok',
+  'idem', 'pareil', 'voir', 'ici', 'carnet', 'cahier', 'papier', 'agenda', 'enveloppe', 'noté',
+  'notée', 'écrit', 'rangé', 'reçu', 'demander', 'demandez', 'dedans', 'même', 'sms', 'courrier',
+]);
+
+const TRIM_START = /^[«"“‘'([]+/u;
+const TRIM_END = /[»"”’'.,;:!?)\]…]+$/u;
+
+function hasPassword(text: string): boolean {
+  for (const m of text.matchAll(PASSWORD_WORD)) {
+    if (secretFollows(text.slice((m.index ?? 0) + m[0].length))) return true;
+  }
+  return text.split(/\s+/).some(looksLikeSecretToken);
+}
+
+function secretFollows(rest: string): boolean {
+  const clause = rest.split('\n', 1)[0] ?? '';
+  let pos = 0;
+  let marked = false;
+  // « mot de passe ameli : … », « mdp = … »: the value comes after the colon.
+  const colon = /^[^:=.!?]{0,30}?[:=]/u.exec(clause);
+  if (colon) {
+    pos = colon[0].length;
+    marked = true;
+  } else {
+    const est = /^\s*(?:est|était|sera|c['’]est)(?![\p{L}\p{N}])/u.exec(clause);
+    if (est) pos = est[0].length;
+  }
+  const value = /^\s*([«"“‘'])?\s*(\S+)/u.exec(clause.slice(pos));
+  if (!value) return false;
+  const quoted = value[1] !== undefined;
+  const raw = value[2] ?? '';
+  const token = raw.replace(TRIM_START, '').replace(TRIM_END, '');
+  if (token === '') return false;
+  const after = clause.slice(pos + value[0].length);
+  const digits = (token.match(/\p{N}/gu) ?? []).length;
+  const letters = /\p{L}/u.test(token);
+  if (digits > 0 && (letters || digits >= 4)) return true;
+  if (/[^\p{L}\p{N}'’-]/u.test(token)) return true;
+  // A single word given as a value (« mdp : soleil ») is the secret itself.
+  const alone = /^\s*$/.test(after) || /[.,;»"”)]$/u.test(raw) || quoted;
+  return (marked || quoted) && alone && token.length >= 3 && !NOT_A_SECRET.has(token.toLowerCase());
+}
+
+/** A token shaped like a password: 8+ characters mixing letters, digits and symbols. */
+function looksLikeSecretToken(word: string): boolean {
+  const token = word.replace(TRIM_START, '').replace(/[»"”’'.,;:)\]…]+$/u, '');
+  if ([...token].length < 8) return false;
+  if (
+    /^(?:https?:\/\/|www\.)/i.test(token) ||
+    /^[\w-]+(?:\.[\w-]+)*\.(?:fr|com|org|net|eu)(?:\/|$)/i.test(token)
+  ) {
+    return false;
+  }
+  const hasLetter = /\p{L}/u.test(token);
+  const digits = (token.match(/\p{N}/gu) ?? []).length;
+  // Punctuation used in ordinary writing (14h30-15h, n°12, 12/03) does not count as a symbol.
+  const hasSymbol = /[^\p{L}\p{N}\-/.:,'’°€%()]/u.test(token);
+  if (hasLetter && digits > 0 && hasSymbol) return true;
+  // « Soleil2024 »: upper and lower case with several digits is the usual password shape.
+  return (
+    /\p{Lu}/u.test(token) && /\p{Ll}/u.test(token) && digits >= 2 && !/[-/.:,'’°€%()]/u.test(token)
+  );
+}

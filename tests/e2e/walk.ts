@@ -1,0 +1,98 @@
+/**
+ * Walks a guide on the practice pages as a person would: at each step, checks that the ring
+ * encloses the element the guide names (found here by Playwright's own locators, not the
+ * extension's), does what the step asks, and waits for the guide to move on by itself.
+ */
+import { expect, type Locator as PwLocator, type Page } from '@playwright/test';
+import path from 'node:path';
+import { loadGuidesFromDir } from '../../core/guides/load-fs';
+import type { Guide, Locator, Step } from '../../core/guides/types';
+import { ROOT } from '../support/launch';
+
+export function bundledGuides(): Guide[] {
+  const { guides, diagnostics } = loadGuidesFromDir(path.join(ROOT, 'guides'));
+  if (diagnostics.length) throw new Error(diagnostics.map((d) => d.message).join('\n'));
+  return guides;
+}
+
+function escape(s: string) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A guide's text value as a RegExp: `/re/flags`, or the whole text, spaces and case aside. */
+export function textRe(spec: string): RegExp {
+  const m = /^\/(.*)\/([a-z]*)$/s.exec(spec);
+  if (m) return new RegExp(m[1]!, m[2]);
+  const words = spec.trim().split(/\s+/).map(escape).join('\\s+');
+  return new RegExp(`^\\s*${words.replace(/'|’/g, "['’]")}\\s*$`, 'i');
+}
+
+export function pwLocator(page: Page, loc: Locator): PwLocator {
+  if ('role' in loc) {
+    return page.getByRole(loc.role as Parameters<Page['getByRole']>[0], loc.name ? { name: textRe(loc.name) } : {});
+  }
+  if ('label' in loc) return page.getByLabel(textRe(loc.label));
+  if ('text' in loc) return page.getByText(textRe(loc.text));
+  if ('placeholder' in loc) return page.getByPlaceholder(textRe(loc.placeholder));
+  return page.locator(loc.css);
+}
+
+/** The first locator of a list that finds a visible element. */
+export async function firstVisible(page: Page, list: Locator[]): Promise<PwLocator> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    for (const loc of list) {
+      const candidate = pwLocator(page, loc).filter({ visible: true }).first();
+      if ((await candidate.count()) > 0) return candidate;
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`nothing visible for ${JSON.stringify(list)} on ${page.url()}`);
+}
+
+/** The ring's box encloses the element's box (a small tolerance for sub-pixel rounding). */
+export async function expectRingAround(page: Page, target: PwLocator) {
+  const ring = page.getByTestId('pap-highlight');
+  await expect(ring).toBeVisible();
+  await expect
+    .poll(async () => {
+      const r = await ring.boundingBox();
+      const t = await target.boundingBox();
+      if (!r || !t) return false;
+      return r.x <= t.x + 1 && r.y <= t.y + 1 && r.x + r.width >= t.x + t.width - 1 && r.y + r.height >= t.y + t.height - 1;
+    }, { timeout: 10_000 })
+    .toBe(true);
+}
+
+export const FAKE_VALUES = {
+  default: 'Exemple 123',
+};
+
+/** Does what a step asks on the page. */
+export async function perform(page: Page, step: Step, target: PwLocator, value = FAKE_VALUES.default) {
+  if (step.action === 'fill') await target.fill(value);
+  else if (step.action === 'choose') await target.check();
+  else await target.click();
+  if (step.submit?.length && step.action !== 'click') {
+    await (await firstVisible(page, step.submit)).click();
+  }
+}
+
+export async function stepCount(panel: Page, n: number, total: number) {
+  await expect(panel.getByTestId('step-count')).toHaveText(`Étape ${n} sur ${total}`, { timeout: 15_000 });
+}
+
+/** Waits for the guide to leave step `from` (0-based) and returns the new step index. */
+export async function currentStep(panel: Page, from: number): Promise<number> {
+  let index = from;
+  await expect
+    .poll(
+      async () => {
+        const text = (await panel.getByTestId('step-count').textContent()) ?? '';
+        index = Number(/Étape (\d+)/.exec(text)?.[1] ?? '0') - 1;
+        return index;
+      },
+      { timeout: 15_000 },
+    )
+    .toBeGreaterThan(from);
+  return index;
+}

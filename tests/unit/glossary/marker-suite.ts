@@ -1,0 +1,295 @@
+/**
+ * Marker tests, run in both happy-dom and jsdom (the content script runs in real browsers;
+ * two DOM implementations catch reliance on one engine's quirks).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { collectTextNodes, GlossaryMarker, type MarkedRange } from '../../../core/glossary/marker';
+import { compileGlossary } from '../../../core/glossary/matcher';
+
+const matcher = compileGlossary([
+  { id: 'allocataire', term: 'allocataire', forms: ['allocataires'], acronyms: [] },
+  { id: 'rfr', term: 'revenu fiscal de référence', forms: [], acronyms: ['RFR'] },
+  { id: 'tiers-payant', term: 'tiers payant', forms: [], acronyms: [] },
+  { id: 'caf', term: 'Caf', forms: [], acronyms: ['CAF'] },
+]);
+
+const PAGE = `
+  <header><h1>Espace allocataire</h1></header>
+  <main>
+    <p>Votre <strong>revenu fiscal de <em>référence</em></strong> et votre RFR.</p>
+    <p>Le <a href="#">tiers-payant</a> et la <span>Caf</span>.</p>
+    <script>var allocataire = "RFR";</script>
+    <style>.allocataire { color: red }</style>
+    <noscript>allocataire</noscript>
+    <template><p>allocataire</p></template>
+    <textarea>allocataire tapé</textarea>
+    <input value="allocataire">
+    <select><option>allocataire</option></select>
+    <div contenteditable="true"><p>allocataire en cours d’écriture</p></div>
+    <div contenteditable="false"><p>Un allocataire lisible</p></div>
+    <div hidden>allocataire caché</div>
+    <div aria-hidden="true"><span>allocataire décoratif</span></div>
+    <svg><text>allocataire</text></svg>
+    <pas-a-pas-ui><p>allocataire dans notre interface</p></pas-a-pas-ui>
+  </main>`;
+
+/** Test markup as nodes (parsed, never assigned as HTML to the live page). */
+function nodes(html: string): Node[] {
+  const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+  return [...parsed.body.childNodes].map((n) => document.importNode(n, true));
+}
+
+function setBody(html: string): void {
+  document.body.replaceChildren(...nodes(html));
+}
+
+interface Harness {
+  marker: GlossaryMarker;
+  calls: MarkedRange[][];
+  queue: (() => void)[];
+  /** Runs scheduled chunks until none is left; returns how many ran. */
+  drain(): number;
+}
+
+/**
+ * A marker whose chunks wait in `queue` (manual) or run on the next task (default, so that
+ * `await marker.scanAll()` just works).
+ */
+function harness(opts: { budgetMs?: number; now?: () => number; manual?: boolean } = {}): Harness {
+  const calls: MarkedRange[][] = [];
+  const queue: (() => void)[] = [];
+  const { manual, ...rest } = opts;
+  const marker = new GlossaryMarker({
+    doc: document,
+    matcher,
+    onRanges: (r) => calls.push(r),
+    scheduleChunk: (fn) => (manual ? queue.push(fn) : setTimeout(fn, 0)),
+    skip: ['pas-a-pas-ui'],
+    ...rest,
+  });
+  const drain = (): number => {
+    let n = 0;
+    while (queue.length) {
+      (queue.shift() as () => void)();
+      n++;
+    }
+    return n;
+  };
+  return { marker, calls, queue, drain };
+}
+
+function texts(ranges: MarkedRange[]): string[] {
+  return ranges.map((r) => `${r.termId}=${r.range.toString()}`);
+}
+
+export function markerSuite(env: string): void {
+  describe(`glossary marker (${env})`, () => {
+    beforeEach(() => {
+      setBody(PAGE);
+    });
+    afterEach(() => {
+      setBody('');
+    });
+
+    it('collects page text only', () => {
+      const all = collectTextNodes(document.body, { skip: 'pas-a-pas-ui' })
+        .map((t) => t.data.trim())
+        .filter(Boolean);
+      expect(all).toEqual([
+        'Espace allocataire',
+        'Votre',
+        'revenu fiscal de',
+        'référence',
+        'et votre RFR.',
+        'Le',
+        'tiers-payant',
+        'et la',
+        'Caf',
+        '.',
+        'Un allocataire lisible',
+      ]);
+      // Our own UI is page text unless named.
+      expect(collectTextNodes(document.body).some((t) => t.data.includes('notre interface'))).toBe(
+        true,
+      );
+      // A skipped root gives nothing.
+      expect(collectTextNodes(document.querySelector('textarea') as Element)).toEqual([]);
+    });
+
+    it('marks terms with ranges and leaves the DOM untouched', async () => {
+      const before = document.body.innerHTML;
+      const nodesBefore = collectTextNodes(document.body);
+      const h = harness();
+      await h.marker.scanAll();
+      const last = h.calls.at(-1) as MarkedRange[];
+      // A term split by <em> is not one text node: it is not marked, and nothing is split.
+      expect(texts(last)).toEqual([
+        'allocataire=allocataire',
+        'rfr=RFR',
+        'tiers-payant=tiers-payant',
+        'caf=Caf',
+        'allocataire=allocataire',
+      ]);
+      expect(document.body.innerHTML).toBe(before);
+      const nodesAfter = collectTextNodes(document.body);
+      expect(nodesAfter.length).toBe(nodesBefore.length);
+      nodesAfter.forEach((n, i) => expect(n).toBe(nodesBefore[i]));
+      expect(h.marker.termsOnPage()).toEqual(['allocataire', 'rfr', 'tiers-payant', 'caf']);
+    });
+
+    it('finds a term inside nested inline markup', async () => {
+      setBody(
+        '<div><ul><li><p><b><i>Le revenu fiscal de référence (RFR)</i></b></p></li></ul></div>',
+      );
+      const h = harness();
+      await h.marker.scanAll();
+      expect(texts(h.calls.at(-1) as MarkedRange[])).toEqual([
+        'rfr=revenu fiscal de référence',
+        'rfr=RFR',
+      ]);
+    });
+
+    it('rescans added, changed and removed nodes', async () => {
+      const h = harness();
+      await h.marker.scanAll();
+      const n0 = (h.calls.at(-1) as MarkedRange[]).length;
+
+      const added = document.createElement('section');
+      added.replaceChildren(...nodes('<p>Nouvel allocataire</p><p>La CAF répond.</p>'));
+      document.querySelector('main')?.appendChild(added);
+      h.marker.scanNodes([added]);
+      await h.marker.whenIdle();
+      expect(texts(h.calls.at(-1) as MarkedRange[]).slice(n0)).toEqual([
+        'allocataire=allocataire',
+        'caf=CAF',
+      ]);
+
+      // characterData: the same node gets new text.
+      const p = added.querySelector('p') as HTMLParagraphElement;
+      (p.firstChild as Text).data = 'Le tiers payant, puis les allocataires';
+      h.marker.scanNodes([p.firstChild as Text]);
+      await h.marker.whenIdle();
+      const now = texts(h.calls.at(-1) as MarkedRange[]).slice(n0);
+      expect(now).toHaveLength(3);
+      expect(new Set(now)).toEqual(
+        new Set(['tiers-payant=tiers payant', 'allocataire=allocataires', 'caf=CAF']),
+      );
+
+      // Removal: its ranges go away.
+      added.remove();
+      h.marker.scanNodes([added]);
+      await h.marker.whenIdle();
+      expect((h.calls.at(-1) as MarkedRange[]).length).toBe(n0);
+      expect(h.marker.termsOnPage()).toEqual(['allocataire', 'rfr', 'tiers-payant', 'caf']);
+    });
+
+    it('ignores text added into skipped places', async () => {
+      const h = harness();
+      await h.marker.scanAll();
+      const calls = h.calls.length;
+      const ta = document.querySelector('textarea') as HTMLTextAreaElement;
+      const t = document.createTextNode(' tiers payant');
+      ta.appendChild(t);
+      const ui = document.querySelector('pas-a-pas-ui') as Element;
+      const p = document.createElement('p');
+      p.textContent = 'tiers payant';
+      ui.appendChild(p);
+      h.marker.scanNodes([t, p]);
+      await h.marker.whenIdle();
+      expect(h.calls.length).toBe(calls);
+      expect(h.marker.termsOnPage().filter((x) => x === 'tiers-payant')).toHaveLength(1);
+    });
+
+    it('drops terms of an element that becomes hidden', async () => {
+      const h = harness();
+      await h.marker.scanAll();
+      const header = document.querySelector('header') as Element;
+      header.setAttribute('aria-hidden', 'true');
+      h.marker.scanNodes([header]);
+      await h.marker.whenIdle();
+      const last = h.calls.at(-1) as MarkedRange[];
+      expect(texts(last).filter((t) => t === 'allocataire=allocataire')).toHaveLength(1);
+      expect(last.every((r) => !header.contains(r.range.startContainer))).toBe(true);
+    });
+
+    it('works in chunks of at most budgetMs, yielding between them', async () => {
+      setBody(Array.from({ length: 50 }, (_, i) => `<p>Ligne ${i} : allocataire</p>`).join(''));
+      let clock = 0;
+      const h = harness({ budgetMs: 8, now: () => (clock += 1), manual: true });
+      let done = false;
+      const p = h.marker.scanAll().then(() => (done = true));
+      // First chunk ran at once; the rest waits for the scheduler.
+      expect(h.queue.length).toBe(1);
+      await Promise.resolve();
+      expect(done).toBe(false);
+      const chunks = h.drain();
+      expect(chunks).toBeGreaterThan(3);
+      await p;
+      expect(done).toBe(true);
+      expect((h.calls.at(-1) as MarkedRange[]).length).toBe(50);
+      // Results arrive progressively, not only at the end.
+      expect(h.calls.length).toBeGreaterThan(1);
+    });
+
+    it('hit-tests with the caret API and the range boxes', async () => {
+      setBody('<p>Le tiers payant ici</p>');
+      const h = harness();
+      await h.marker.scanAll();
+      const text = (document.querySelector('p') as Element).firstChild as Text;
+      const range = (h.calls.at(-1) as MarkedRange[])[0]?.range as Range;
+      const box = {
+        left: 30,
+        right: 100,
+        top: 10,
+        bottom: 30,
+        width: 70,
+        height: 20,
+        x: 30,
+        y: 10,
+      };
+      const rect = { ...box, toJSON: () => box } as DOMRect;
+      const rangeProto = Object.getPrototypeOf(range) as { getClientRects?: unknown };
+      const original = rangeProto.getClientRects;
+      const docAny = document as unknown as Record<string, unknown>;
+      rangeProto.getClientRects = function (this: Range) {
+        return this === range ? [rect] : [];
+      };
+      try {
+        // No caret API: boxes of every range are tested.
+        const savedPos = docAny.caretPositionFromPoint;
+        const savedRange = docAny.caretRangeFromPoint;
+        docAny.caretPositionFromPoint = undefined;
+        docAny.caretRangeFromPoint = undefined;
+        expect(h.marker.hitTest(50, 20)).toEqual({ termId: 'tiers-payant', rect });
+        expect(h.marker.hitTest(150, 20)).toBeNull();
+
+        // Caret API: only the text node under the point is looked at.
+        docAny.caretPositionFromPoint = (x: number) => ({
+          offsetNode: text,
+          offset: x < 100 ? 5 : 18,
+        });
+        expect(h.marker.hitTest(50, 20)).toEqual({ termId: 'tiers-payant', rect });
+        expect(h.marker.hitTest(150, 20)).toBeNull();
+        docAny.caretPositionFromPoint = savedPos;
+        docAny.caretRangeFromPoint = savedRange;
+      } finally {
+        rangeProto.getClientRects = original;
+      }
+    });
+
+    it('stops on disconnect', async () => {
+      setBody(Array.from({ length: 20 }, () => '<p>allocataire</p>').join(''));
+      let clock = 0;
+      const h = harness({ budgetMs: 2, now: () => (clock += 1), manual: true });
+      const p = h.marker.scanAll();
+      h.marker.disconnect();
+      h.drain();
+      await p; // resolves, does not hang
+      expect(h.marker.termsOnPage()).toEqual([]);
+      const calls = h.calls.length;
+      h.marker.scanNodes([document.body]);
+      h.drain();
+      expect(h.calls.length).toBe(calls);
+    });
+  });
+}

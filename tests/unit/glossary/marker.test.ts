@@ -1,0 +1,3 @@
+import { markerSuite } from './marker-suite';
+
+markerSuite('happy-dom');

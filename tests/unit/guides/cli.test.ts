@@ -1,0 +1,77 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { guideLines, yaml } from './helpers';
+
+const made: string[] = [];
+
+function folder(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pap-guides-'));
+  made.push(dir);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+function cli(...args: string[]): { code: number | null; out: string } {
+  const tsx = path.resolve('node_modules/.bin/tsx');
+  const r = spawnSync(tsx, ['core/guides/cli.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, out: r.stdout + r.stderr };
+}
+
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+// Each test starts a Node process with tsx: slower than the rest.
+describe('guides CLI', { timeout: 60_000 }, () => {
+  it('exits with 0 and prints a summary on good files', () => {
+    const dir = folder({ 'caf/caf-essai.yaml': guideLines() });
+    const { code, out } = cli(dir);
+    expect(out).toContain('1 guide, 2 étapes, 0 erreur');
+    expect(code).toBe(0);
+  });
+
+  it('exits with 1 and prints each problem with its position', () => {
+    const dir = folder({
+      'caf/caf-essai.yaml': guideLines({ 12: '    tagret: { role: link }' }),
+      'caf/caf-autre.yaml': guideLines({ 1: 'id: caf-autre', 11: '    on: { url: caf.fr }' }),
+    });
+    const { code, out } = cli(dir);
+    const file = (name: string) => path.join(dir, 'caf', name);
+    expect(out).toContain(
+      `${file('caf-autre.yaml')}:11:16 step "ouvrir": le motif « caf.fr » doit commencer`,
+    );
+    expect(out).toContain(
+      `${file('caf-essai.yaml')}:12:5 step "ouvrir": clé inconnue « tagret » (vouliez-vous dire « target » ?)`,
+    );
+    expect(out).toContain('0 guide, 0 étape, 2 erreurs');
+    expect(code).toBe(1);
+  });
+
+  it('--schema writes schema.json into the folder', () => {
+    const dir = folder({});
+    const { code, out } = cli('--schema', dir);
+    expect(code).toBe(0);
+    expect(out.trim()).toBe(path.join(dir, 'schema.json'));
+    const schema = JSON.parse(readFileSync(path.join(dir, 'schema.json'), 'utf8')) as {
+      definitions: object;
+    };
+    expect(Object.keys(schema.definitions)).toContain('step');
+  });
+
+  it('leaves the glossary folder to the glossary checker', () => {
+    const dir = folder({
+      'caf/caf-essai.yaml': guideLines(),
+      'glossary/termes.yaml': yaml('pas: un guide'),
+    });
+    const { out } = cli(dir);
+    expect(out).not.toMatch(/termes\.yaml:\d+:\d+ il manque « id »/);
+    // Checked by the glossary module when it is there, else a note says it was not checked.
+    expect(out).toMatch(/glossary\/termes\.yaml:1:1 |le glossaire n’a pas été vérifié/);
+  });
+});

@@ -1,0 +1,151 @@
+import Dexie from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DB_VERSION, PapDB, SCHEMA_V1, SCHEMA_V2 } from '../../../core/progress/db';
+import { getResume, listActiveSessions } from '../../../core/progress/repo';
+import { T0, uniqueName } from './helpers';
+
+const opened: Dexie[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+
+/** Creates a database exactly as version 1 of the extension left it. */
+async function createV1(name: string, rows: Record<string, unknown>[]): Promise<void> {
+  const v1 = new Dexie(name);
+  v1.version(1).stores(SCHEMA_V1);
+  await v1.table('sessions').bulkAdd(rows);
+  v1.close();
+}
+
+describe('PapDB schema', () => {
+  it('declares version 2 with the three tables and their indexes', async () => {
+    const db = new PapDB(uniqueName());
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['notes', 'sessions', 'stepEvents']);
+    const sessionIndexes = db.sessions.schema.indexes.map((i) => i.name).sort();
+    expect(sessionIndexes).toEqual([
+      '[guideId+updatedAt]',
+      'guideId',
+      'site',
+      'status',
+      'updatedAt',
+    ]);
+    expect(db.stepEvents.schema.indexes.map((i) => i.name).sort()).toEqual([
+      'at',
+      'guideId',
+      'sessionId',
+    ]);
+  });
+
+  it('keeps the released version-1 declaration frozen', () => {
+    expect(Object.isFrozen(SCHEMA_V1)).toBe(true);
+    expect(Object.isFrozen(SCHEMA_V2)).toBe(true);
+    expect(SCHEMA_V1).toEqual({ sessions: '++id, guideId, site, updatedAt' });
+  });
+
+  it('uses the indexedDB given in its options instead of the global one', async () => {
+    const isolated = new IDBFactory();
+    const name = uniqueName();
+    const db = new PapDB(name, { indexedDB: isolated, IDBKeyRange });
+    await db.open();
+    await db.notes.add({ guideId: 'g', text: 'ici', at: T0 });
+    db.close();
+    expect(await Dexie.exists(name)).toBe(false);
+    const again = new PapDB(name, { indexedDB: isolated, IDBKeyRange });
+    expect(await again.notes.count()).toBe(1);
+    again.close();
+  });
+
+  it('uses the default name pas-a-pas', () => {
+    const db = new PapDB();
+    expect(db.name).toBe('pas-a-pas');
+    db.close();
+  });
+});
+
+describe('upgrade from version 1 to version 2', () => {
+  const full = {
+    guideId: 'caf-declaration-trimestrielle',
+    site: 'caf',
+    startedAt: T0 - 3_600_000,
+    updatedAt: T0,
+    mode: 'aidant',
+    stepIndex: 3,
+    stepId: 'valider',
+    status: 'active',
+  };
+  const partial = {
+    guideId: 'ameli-attestation',
+    site: 'ameli',
+    updatedAt: T0 - 1000,
+    stepIndex: 1,
+    status: 'done',
+  };
+  const broken = {
+    guideId: 'caf-declaration-trimestrielle',
+    site: 'caf',
+    startedAt: T0 - 10,
+    updatedAt: T0 - 5,
+    mode: 'alone',
+    stepIndex: 'abc',
+    stepId: 'x',
+    status: 'active',
+  };
+
+  it('keeps complete rows as they were and fills what version 1 could lack', async () => {
+    const name = uniqueName();
+    await createV1(name, [full, partial, broken]);
+
+    const db = new PapDB(name);
+    opened.push(db);
+    const rows = await db.sessions.orderBy('id').toArray();
+    expect(db.verno).toBe(2);
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toEqual({ id: 1, ...full });
+    expect(rows[1]).toEqual({
+      id: 2,
+      ...partial,
+      mode: 'alone',
+      stepId: '',
+      startedAt: partial.updatedAt,
+    });
+    // The broken row is kept as it is (not lost), and set aside when read.
+    expect(rows[2]).toMatchObject({ id: 3, stepIndex: 'abc' });
+  });
+
+  it('makes the new tables and indexes usable on the old rows', async () => {
+    const name = uniqueName();
+    await createV1(name, [full, partial, broken]);
+
+    const db = new PapDB(name);
+    opened.push(db);
+    expect(await db.stepEvents.count()).toBe(0);
+    expect(await db.notes.count()).toBe(0);
+    expect(await db.sessions.where('status').equals('done').primaryKeys()).toEqual([2]);
+
+    const active = await listActiveSessions(db);
+    expect(active.sessions.map((s) => s.id)).toEqual([1]);
+    expect(active.corrupt).toEqual([
+      { table: 'sessions', id: 3, reason: expect.stringContaining('stepIndex') },
+    ]);
+
+    const resume = await getResume(db, 'caf-declaration-trimestrielle');
+    expect(resume.session?.id).toBe(1);
+    expect(resume.session?.stepIndex).toBe(3);
+  });
+
+  it('opens an empty version-1 database', async () => {
+    const name = uniqueName();
+    await createV1(name, []);
+    const db = new PapDB(name);
+    opened.push(db);
+    expect(await db.sessions.count()).toBe(0);
+    expect(db.verno).toBe(2);
+  });
+});

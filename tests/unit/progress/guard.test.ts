@@ -1,0 +1,252 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkNote,
+  guardMessage,
+  NOTE_MAX_LENGTH,
+  type NoteProblem,
+} from '../../../core/progress/guard';
+
+/** NIR key computed here on its own (BigInt), to check the guard against real numbers. */
+function nirWithKey(first13: string): string {
+  const numeric =
+    first13.slice(0, 5) +
+    first13.slice(5, 7).replace('2A', '19').replace('2B', '18') +
+    first13.slice(7);
+  const key = 97n - (BigInt(numeric) % 97n);
+  return String(key).padStart(2, '0');
+}
+
+function kindOf(text: string): NoteProblem | 'ok' {
+  const r = checkNote(text);
+  return r.ok ? 'ok' : r.kind;
+}
+
+describe('checkNote: NIR (numéro de sécurité sociale)', () => {
+  const base = '1841275123456';
+  const key = nirWithKey(base);
+  const wrongKey = String((Number(key) % 97) + 1).padStart(2, '0');
+
+  it('refuses a NIR with its key, grouped as on the carte Vitale', () => {
+    expect(kindOf(`1 84 12 75 123 456 ${key}`)).toBe('nir');
+    expect(kindOf(`Numéro de sécu : 1 84 12 75 123 456 ${key}, à garder`)).toBe('nir');
+  });
+
+  it('refuses it written with dots, dashes, or without spaces', () => {
+    expect(kindOf(`1.84.12.75.123.456.${key}`)).toBe('nir');
+    expect(kindOf(`1-84-12-75-123-456-${key}`)).toBe('nir');
+    expect(kindOf(`${base}${key}`)).toBe('nir');
+    expect(kindOf('1 84 12 75 123 456')).toBe('nir');
+  });
+
+  it('refuses a Corsican NIR (2A / 2B) with its key', () => {
+    const k = nirWithKey('284122A123456');
+    // The substitution matters: 2A is not read as 20.
+    expect(k).not.toBe(nirWithKey('2841220123456'));
+    expect(kindOf(`2 84 12 2A 123 456 ${k}`)).toBe('nir');
+    expect(kindOf('2 84 12 2b 123 456')).toBe('nir');
+  });
+
+  it('still refuses the right layout with a wrong key (a typo does not make it harmless)', () => {
+    expect(wrongKey).not.toBe(key);
+    expect(kindOf(`1 84 12 75 123 456 ${wrongKey}`)).toBe('nir');
+  });
+
+  it('accepts the special month codes (20-42, 50-99) and sex digits 3, 4, 7, 8', () => {
+    expect(kindOf('1 84 35 75 123 456')).toBe('nir');
+    expect(kindOf('7 84 62 75 123 456')).toBe('nir');
+  });
+
+  it('uses a correct key to catch a layout it does not list', () => {
+    // Month 45 is not in the listed ranges; the key proves the number is a NIR anyway.
+    const odd = '1844575123456';
+    expect(kindOf(`1 84 45 75 123 456 ${nirWithKey(odd)}`)).toBe('nir');
+  });
+});
+
+describe('checkNote: numéro fiscal', () => {
+  it('refuses 13 digits starting with 0 to 3', () => {
+    expect(kindOf('Numéro fiscal 0123456789012')).toBe('fiscal');
+    expect(kindOf('01 23 456 789 012')).toBe('fiscal');
+    expect(kindOf('3 011 345 678 901')).toBe('fiscal');
+  });
+
+  it('reports a number that fits both layouts as a NIR (refused either way)', () => {
+    expect(kindOf('3 012 345 678 901')).toBe('nir');
+  });
+
+  it('lets 13 digits pass when they start with 5, 6 or 9 and are no NIR', () => {
+    expect(kindOf('Référence 9876543210987')).toBe('ok');
+  });
+});
+
+describe('checkNote: bank details', () => {
+  it('refuses a French IBAN, grouped or not, in any case', () => {
+    expect(kindOf('FR76 3000 6000 0112 3456 7890 189')).toBe('iban');
+    expect(kindOf('IBAN : FR7630006000011234567890189.')).toBe('iban');
+    expect(kindOf('fr76 3000 6000 0112 3456 7890 189')).toBe('iban');
+  });
+
+  it('refuses a French IBAN with a typo in it (the layout is enough)', () => {
+    expect(kindOf('FR76 3000 6000 0112 3456 7890 188')).toBe('iban');
+  });
+
+  it('refuses other countries’ IBANs that pass the mod-97 check, and only those', () => {
+    expect(kindOf('DE89 3704 0044 0532 0130 00')).toBe('iban');
+    expect(kindOf('GB29 NWBK 6016 1331 9268 19')).toBe('iban');
+    expect(kindOf('BE68 5390 0754 7034')).toBe('iban');
+    expect(kindOf('BE68 5390 0754 7035')).toBe('ok');
+  });
+
+  it('refuses a French RIB with a valid key', () => {
+    expect(kindOf('30006 00001 12345678901 89')).toBe('iban');
+  });
+
+  it('refuses a bank card number passing Luhn', () => {
+    expect(kindOf('Carte 4111 1111 1111 1111')).toBe('card');
+    expect(kindOf('5555-5555-5555-4444')).toBe('card');
+    expect(kindOf('4111 1111 1111 1112')).toBe('ok');
+  });
+});
+
+describe('checkNote: phone and e-mail', () => {
+  it.each([
+    '06 12 34 56 78',
+    '07.12.34.56.78',
+    '01-45-67-89-10',
+    '0612345678',
+    '+33 6 12 34 56 78',
+    '+33612345678',
+    '+33 (0)6 12 34 56 78',
+    '0033612345678',
+    '0033 6 12 34 56 78',
+    'Sa fille : 06 12 34 56 78, le soir',
+    'Tél 0612345678 2 fois',
+  ])('refuses %s', (text) => {
+    expect(kindOf(text)).toBe('phone');
+  });
+
+  it('lets service lines pass (08 numbers and short numbers)', () => {
+    expect(kindOf('Appeler les impôts au 0 809 401 401')).toBe('ok');
+    expect(kindOf('Appeler la Caf au 3230')).toBe('ok');
+  });
+
+  it('refuses e-mail addresses, including shortened or spelled-out ones', () => {
+    expect(kindOf('jean.dupont@gmail.com')).toBe('email');
+    expect(kindOf('Écrire à marie-claire.durand+caf@orange.fr')).toBe('email');
+    expect(kindOf('son mail : jdupont@hotmail')).toBe('email');
+    expect(kindOf('jdupont arobase laposte point net')).toBe('email');
+  });
+});
+
+describe('checkNote: passwords', () => {
+  it.each([
+    'mdp : Soleil2024!',
+    'MDP: Soleil2024!',
+    'Mot de passe : soleil',
+    'mot de passe ameli = chaton',
+    'Le mot de passe est Soleil2024',
+    'Code secret : 1234',
+    'code confidentiel 4821',
+    'Code PIN : 4321',
+    'code d’accès : 12AB',
+    'password: hunter2',
+    'Mot de passe « marguerite »',
+    'Soleil2024!',
+    'Essayer Xk9#mP2q',
+  ])('refuses %s', (text) => {
+    expect(kindOf(text)).toBe('password');
+  });
+
+  it.each([
+    'Votre code est dans le carnet bleu',
+    'Le code secret est dans le carnet bleu',
+    'Mot de passe : dans le carnet bleu',
+    'Mot de passe oublié : cliquez sur le lien',
+    'Cliquez sur « Mot de passe oublié »',
+    'Il faut un mot de passe de 8 caractères',
+    'Mot de passe : 12 caractères minimum',
+    'Code confidentiel : 4 chiffres, reçu par courrier',
+    'Le mot de passe a été changé',
+    'Mot de passe : oublié.',
+  ])('lets pass %s', (text) => {
+    expect(kindOf(text)).toBe('ok');
+  });
+});
+
+describe('checkNote: ordinary notes pass', () => {
+  it.each([
+    'Votre code est dans le carnet bleu',
+    'Rendez-vous le 12/03 à 14 h',
+    'Déclarer avant le 15',
+    'Il a 3 enfants',
+    '2 fiches de paie de mars 2025',
+    'Demander à Mme Martin, bureau 12',
+    'Le montant était 512,30 €',
+    'Le montant était 1 512,30 €',
+    'Né le 12.03.1984',
+    'Revenus 2024 : 12 345 €',
+    'Le 01/02/2025 puis le 15/03/2025',
+    'RDV de 14h30-15h00',
+    'Numéro allocataire 1234567',
+    'Aller sur www.caf.fr/allocataires',
+    'Bât. 2A, 3e étage',
+    'Dossier envoyé le 2025-03-12',
+    'Penser à l’attestation Pôle emploi (3 mois)',
+    'Ne pas cliquer deux fois sur « Valider » !',
+  ])('%s', (text) => {
+    expect(checkNote(text)).toEqual({ ok: true });
+  });
+});
+
+describe('checkNote: length', () => {
+  it('refuses an empty or blank note', () => {
+    expect(kindOf('')).toBe('empty');
+    expect(kindOf('   \n\t')).toBe('empty');
+  });
+
+  it('accepts exactly the limit and refuses one character more', () => {
+    expect(kindOf('a'.repeat(NOTE_MAX_LENGTH))).toBe('ok');
+    expect(kindOf('a'.repeat(NOTE_MAX_LENGTH + 1))).toBe('too-long');
+  });
+
+  it('counts characters, not UTF-16 units', () => {
+    expect(kindOf('😀'.repeat(NOTE_MAX_LENGTH))).toBe('ok');
+  });
+
+  it('sees a number split by invisible or full-width characters', () => {
+    expect(kindOf('06\u200b12 34 56 78')).toBe('phone');
+    expect(kindOf('０６ １２ ３４ ５６ ７８')).toBe('phone');
+    expect(kindOf('06\u00a012\u00a034\u00a056\u00a078')).toBe('phone');
+  });
+});
+
+describe('guardMessage', () => {
+  const kinds: NoteProblem[] = [
+    'nir',
+    'fiscal',
+    'iban',
+    'phone',
+    'email',
+    'password',
+    'card',
+    'too-long',
+    'empty',
+  ];
+
+  it('explains every kind in short French sentences', () => {
+    for (const kind of kinds) {
+      const message = guardMessage(kind);
+      expect(message.length).toBeGreaterThan(20);
+      for (const sentence of message.split(/(?<=\.)\s+/)) {
+        expect(sentence.split(/\s+/).length, `${kind}: ${sentence}`).toBeLessThanOrEqual(16);
+      }
+    }
+  });
+
+  it('names what it looks like, and where to keep it instead', () => {
+    expect(guardMessage('nir')).toMatch(/sécurité sociale/);
+    expect(guardMessage('nir')).toMatch(/carte Vitale/);
+    expect(guardMessage('password')).toMatch(/carnet bleu/);
+    expect(guardMessage('too-long')).toContain(String(NOTE_MAX_LENGTH));
+  });
+});
