@@ -2,8 +2,8 @@ import type { SiteId } from '../sites/registry';
 
 /**
  * A text to match against an element's name, label, text or placeholder. Plain text matches
- * after normalising case, accents, apostrophes and spaces (whole string, or substring when
- * `exact: false` is not needed: see core/locate). `/pattern/flags` is a regular expression.
+ * the whole string after normalising case, accents, apostrophes and spaces; `/pattern/flags`
+ * is a regular expression that may match anywhere.
  */
 export type TextMatch = string;
 

@@ -1,0 +1,132 @@
+/**
+ * How a guide follows the person: given the step they are on and what the page shows, which
+ * step is current now. Pure functions over a `PageProbe`, so the rules can be tested without a
+ * browser (see docs: "Step engine semantics").
+ */
+import type { Condition, Guide, Locator } from '../guides/types';
+import { matchUrlPattern } from '../guides/url-pattern';
+import { locate } from '../locate/locate';
+
+/** What the engine may ask about the page. */
+export interface PageProbe {
+  /** The address without its scheme: `host/path?query#hash` (see urlKey in core/sites/recognise). */
+  url: string;
+  /** Whether one of the locators finds a visible element. */
+  present(locators: Locator[]): boolean;
+}
+
+export type Move = 'none' | 'advanced' | 'jumped';
+
+export interface Evaluation {
+  index: number;
+  finished: boolean;
+  moved: Move;
+}
+
+/**
+ * A condition holds when one of its URL patterns matches (if any are given), every `present`
+ * locator finds a visible element and no `absent` locator does. No condition always holds.
+ */
+export function conditionHolds(c: Condition | undefined, probe: PageProbe): boolean {
+  if (!c) return true;
+  if (c.url && c.url.length > 0 && !c.url.some((p) => matchUrlPattern(p, probe.url))) {
+    return false;
+  }
+  if (c.present && !c.present.every((l) => probe.present([l]))) return false;
+  if (c.absent && c.absent.some((l) => probe.present([l]))) return false;
+  return true;
+}
+
+/** The step after `index`: its `next` id if it names a step, else the following one; null after the last. */
+export function nextIndex(guide: Guide, index: number): number | null {
+  const step = guide.steps[index];
+  if (!step) return null;
+  if (step.next !== undefined) {
+    const target = guide.steps.findIndex((s) => s.id === step.next);
+    if (target !== -1) return target;
+  }
+  return index + 1 < guide.steps.length ? index + 1 : null;
+}
+
+function doneHolds(guide: Guide, index: number, probe: PageProbe): boolean {
+  const done = guide.steps[index]?.done;
+  return done !== undefined && conditionHolds(done, probe);
+}
+
+function onHolds(guide: Guide, index: number, probe: PageProbe): boolean {
+  return conditionHolds(guide.steps[index]?.on, probe);
+}
+
+/**
+ * The current step after looking at the page:
+ * 1. auto-advance: while the current step's `done` holds, move to its next step; the cascade
+ *    stops at a step whose `on` does not hold (the page for it has not come yet);
+ * 2. jump forward: if the current step's `on` does not hold, go to the first later step (in list
+ *    order) that has an `on` which holds and a `done` which does not;
+ * 3. finished: on the last step (no next) when its `on` holds or it has none.
+ * A `next` cycle cannot hang the page: the cascade is limited to one pass over the steps.
+ */
+export function evaluate(guide: Guide, index: number, probe: PageProbe): Evaluation {
+  const count = guide.steps.length;
+  if (count === 0) return { index: 0, finished: false, moved: 'none' };
+  let i = Math.min(Math.max(Math.trunc(index) || 0, 0), count - 1);
+  let moved: Move = 'none';
+
+  if (doneHolds(guide, i, probe)) {
+    let budget = count;
+    for (;;) {
+      const n = nextIndex(guide, i);
+      if (n === null || budget-- <= 0) break;
+      i = n;
+      moved = 'advanced';
+      if (!onHolds(guide, i, probe) || !doneHolds(guide, i, probe)) break;
+    }
+  }
+
+  if (!onHolds(guide, i, probe)) {
+    for (let k = i + 1; k < count; k++) {
+      const step = guide.steps[k];
+      if (step?.on && conditionHolds(step.on, probe) && !doneHolds(guide, k, probe)) {
+        i = k;
+        moved = 'jumped';
+        break;
+      }
+    }
+  }
+
+  const finished = nextIndex(guide, i) === null && onHolds(guide, i, probe);
+  return { index: i, finished, moved };
+}
+
+/**
+ * The first step (in list order) that has an `on` which holds on this page, or null: where a
+ * guide can be offered to start or to continue. Steps without `on` say nothing about the page
+ * and are not counted.
+ */
+export function entryStep(guide: Guide, probe: PageProbe): number | null {
+  for (let i = 0; i < guide.steps.length; i++) {
+    const on = guide.steps[i]?.on;
+    if (on && conditionHolds(on, probe)) return i;
+  }
+  return null;
+}
+
+/**
+ * A probe on a live document. It is a snapshot for one evaluation: answers are remembered, so
+ * make a new probe after the page changes.
+ */
+export function domProbe(doc: Document, urlKey: string): PageProbe {
+  const answers = new Map<string, boolean>();
+  return {
+    url: urlKey,
+    present(locators: Locator[]): boolean {
+      const key = JSON.stringify(locators);
+      let answer = answers.get(key);
+      if (answer === undefined) {
+        answer = locate(doc, locators) !== null;
+        answers.set(key, answer);
+      }
+      return answer;
+    },
+  };
+}
