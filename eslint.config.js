@@ -4,10 +4,20 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const dbImports = {
-  paths: [{ name: 'dexie', message: 'IndexedDB belongs in the extension origin: use it from the background only.' }],
+  paths: [
+    {
+      name: 'dexie',
+      message: 'IndexedDB belongs in the extension origin: use it from the background only.',
+    },
+  ],
   patterns: [
     {
-      group: ['**/core/progress/db', '**/core/progress/db.ts', '**/core/progress/repo', '**/core/progress/transfer'],
+      group: [
+        '**/core/progress/db',
+        '**/core/progress/db.ts',
+        '**/core/progress/repo',
+        '**/core/progress/transfer',
+      ],
       message: 'The progress database lives in the background: send a message instead.',
     },
   ],
@@ -15,20 +25,40 @@ const dbImports = {
 
 export default tseslint.config(
   {
-    ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'artifacts/**', 'tests/fixtures/**/*.html', 'guides/schema.json'],
+    ignores: [
+      '.output/**',
+      '.wxt/**',
+      'node_modules/**',
+      'test-results/**',
+      'artifacts/**',
+      'tests/fixtures/**/*.html',
+      'guides/schema.json',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
       'no-restricted-syntax': [
         'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Guide text is data: never render it as HTML.' },
-        { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Never build HTML from strings.' },
-        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Never build HTML from strings.' },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Guide text is data: never render it as HTML.',
+        },
+        {
+          selector: "AssignmentExpression[left.property.name='innerHTML']",
+          message: 'Never build HTML from strings.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+          message: 'Never build HTML from strings.',
+        },
       ],
     },
   },
@@ -49,9 +79,17 @@ export default tseslint.config(
     rules: {
       'no-restricted-globals': [
         'error',
-        ...['window', 'document', 'location', 'navigator', 'browser', 'chrome', 'localStorage', 'indexedDB', 'CSS'].map(
-          (name) => ({ name, message: 'core/ takes browser objects as parameters.' }),
-        ),
+        ...[
+          'window',
+          'document',
+          'location',
+          'navigator',
+          'browser',
+          'chrome',
+          'localStorage',
+          'indexedDB',
+          'CSS',
+        ].map((name) => ({ name, message: 'core/ takes browser objects as parameters.' })),
       ],
     },
   },

@@ -36,8 +36,11 @@ export default defineConfig({
     // Store builds: the content script runs on the real sites only, never on localhost.
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.mode !== 'store') return;
-      for (const script of manifest.content_scripts ?? []) {
-        script.matches = script.matches?.filter((m) => !PRACTICE_MATCH_PATTERNS.includes(m));
+      const keep = (m: string) => !PRACTICE_MATCH_PATTERNS.includes(m);
+      for (const script of manifest.content_scripts ?? [])
+        script.matches = script.matches?.filter(keep);
+      for (const res of manifest.web_accessible_resources ?? []) {
+        if (typeof res === 'object' && 'matches' in res) res.matches = res.matches?.filter(keep);
       }
     },
   },

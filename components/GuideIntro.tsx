@@ -2,9 +2,21 @@ import { useTranslation } from 'react-i18next';
 import type { Guide } from '../core/guides/types';
 import { SpeakButton } from './SpeakButton';
 
-export function GuideIntro({ guide, onStart, onBack }: { guide: Guide; onStart(mode: 'alone' | 'aidant'): void; onBack(): void }) {
+export function GuideIntro({
+  guide,
+  onStart,
+  onBack,
+}: {
+  guide: Guide;
+  onStart(mode: 'alone' | 'aidant'): void;
+  onBack(): void;
+}) {
   const { t } = useTranslation();
-  const spoken = [guide.title, guide.goal, guide.prepare.length ? `${t('prepare')} ${guide.prepare.join('. ')}` : ''].join('. ');
+  const spoken = [
+    guide.title,
+    guide.goal,
+    guide.prepare.length ? `${t('prepare')} ${guide.prepare.join('. ')}` : '',
+  ].join('. ');
   return (
     <section aria-labelledby="intro-title" className="intro">
       <h2 id="intro-title">{guide.title}</h2>
@@ -21,10 +33,20 @@ export function GuideIntro({ guide, onStart, onBack }: { guide: Guide; onStart(m
         </>
       )}
       <div className="actions">
-        <button type="button" className="btn btn-primary" onClick={() => onStart('alone')} data-testid="start">
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => onStart('alone')}
+          data-testid="start"
+        >
           {t('start')}
         </button>
-        <button type="button" className="btn btn-secondary" onClick={() => onStart('aidant')} data-testid="start-aidant">
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={() => onStart('aidant')}
+          data-testid="start-aidant"
+        >
           {t('startWithAidant')}
         </button>
         <SpeakButton text={spoken} />

@@ -1,7 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import type { Guide } from '../core/guides/types';
 
-export function GuideList({ guides, suggested, onOpen }: { guides: Guide[]; suggested: string[]; onOpen(id: string): void }) {
+export function GuideList({
+  guides,
+  suggested,
+  onOpen,
+}: {
+  guides: Guide[];
+  suggested: string[];
+  onOpen(id: string): void;
+}) {
   const { t } = useTranslation();
   const sorted = [...guides].sort((a, b) => rank(a.id) - rank(b.id));
   function rank(id: string) {
@@ -14,11 +22,18 @@ export function GuideList({ guides, suggested, onOpen }: { guides: Guide[]; sugg
       <ul className="guide-list">
         {sorted.map((g) => (
           <li key={g.id}>
-            <button type="button" className="guide-card" onClick={() => onOpen(g.id)} data-testid={`guide-${g.id}`}>
+            <button
+              type="button"
+              className="guide-card"
+              onClick={() => onOpen(g.id)}
+              data-testid={`guide-${g.id}`}
+            >
               {suggested.includes(g.id) && <span className="badge">{t('suggested')}</span>}
               <span className="guide-title">{g.title}</span>
               <span className="guide-goal">{g.goal}</span>
-              {g.duration && <span className="guide-duration">{t('duration', { duration: g.duration })}</span>}
+              {g.duration && (
+                <span className="guide-duration">{t('duration', { duration: g.duration })}</span>
+              )}
             </button>
           </li>
         ))}

@@ -20,7 +20,9 @@ export function HelpContacts({ site }: { site: Site }) {
               </p>
             )}
             {h.hours && <p>{h.hours}</p>}
-            {h.url && <p className="help-url">{t('website', { url: h.url.replace(/^https:\/\//, '') })}</p>}
+            {h.url && (
+              <p className="help-url">{t('website', { url: h.url.replace(/^https:\/\//, '') })}</p>
+            )}
           </li>
         ))}
       </ul>

@@ -30,7 +30,10 @@ function Panel({ data }: { data: PanelData }) {
     document.documentElement.style.fontSize = `${settings.textSize}%`;
   }, [settings.language, settings.textSize, i18n]);
 
-  const guides = useMemo(() => data.guides.map((g) => localiseGuide(g, settings.language)), [data.guides, settings.language]);
+  const guides = useMemo(
+    () => data.guides.map((g) => localiseGuide(g, settings.language)),
+    [data.guides, settings.language],
+  );
   const site = info?.siteId ? getSite(info.siteId) : undefined;
   const siteGuides = guides.filter((g) => g.site === info?.siteId);
   const activeGuide = info?.active ? guides.find((g) => g.id === info.active!.guideId) : undefined;
@@ -46,10 +49,13 @@ function Panel({ data }: { data: PanelData }) {
   else if (activeGuide && info?.active) {
     body = (
       <StepView
+        key={`${activeGuide.id}#${info.active.stepIndex}`}
         guide={activeGuide}
         active={info.active}
         site={site}
-        onGoto={(stepIndex) => void act(() => send('guide:goto', { tabId, stepIndex: Math.max(0, stepIndex) }))}
+        onGoto={(stepIndex) =>
+          void act(() => send('guide:goto', { tabId, stepIndex: Math.max(0, stepIndex) }))
+        }
         onStop={() => void act(() => send('guide:stop', { tabId }))}
       />
     );
@@ -79,7 +85,13 @@ function Panel({ data }: { data: PanelData }) {
     <div className="panel">
       <header className="panel-header">
         <h1>{t('title')}</h1>
-        <button type="button" className="btn btn-link" aria-expanded={showSettings} onClick={() => setShowSettings((s) => !s)} data-testid="open-settings">
+        <button
+          type="button"
+          className="btn btn-link"
+          aria-expanded={showSettings}
+          onClick={() => setShowSettings((s) => !s)}
+          data-testid="open-settings"
+        >
           {t('settings')}
         </button>
       </header>
@@ -93,7 +105,9 @@ function Panel({ data }: { data: PanelData }) {
           {t('error')}
         </p>
       )}
-      {showSettings && <SettingsView settings={settings} onChange={(c) => void updateSettings(c)} />}
+      {showSettings && (
+        <SettingsView settings={settings} onChange={(c) => void updateSettings(c)} />
+      )}
       <main>{body}</main>
       {site && settings.glossary && <WordsOnPage terms={pageTerms} />}
     </div>

@@ -4,7 +4,9 @@ import { tokenizeInline } from '../core/text/inline';
 export function RichText({ text }: { text: string }) {
   return (
     <>
-      {tokenizeInline(text).map((run, i) => (run.bold ? <strong key={i}>{run.text}</strong> : <span key={i}>{run.text}</span>))}
+      {tokenizeInline(text).map((run, i) =>
+        run.bold ? <strong key={i}>{run.text}</strong> : <span key={i}>{run.text}</span>,
+      )}
     </>
   );
 }

@@ -5,7 +5,13 @@ import type { Settings } from '../core/messaging/responses';
 const SIZES = [100, 150, 200] as const;
 const LANG_NAMES = { fr: 'Français', en: 'English', ar: 'العربية' } as const;
 
-export function SettingsView({ settings, onChange }: { settings: Settings; onChange(change: Partial<Settings>): void }) {
+export function SettingsView({
+  settings,
+  onChange,
+}: {
+  settings: Settings;
+  onChange(change: Partial<Settings>): void;
+}) {
   const { t } = useTranslation();
   const glossaryId = useId();
   return (
@@ -25,7 +31,12 @@ export function SettingsView({ settings, onChange }: { settings: Settings; onCha
         <legend>{t('settingsTextSize')}</legend>
         {SIZES.map((size) => (
           <label key={size} className="choice">
-            <input type="radio" name="text-size" checked={settings.textSize === size} onChange={() => onChange({ textSize: size })} />
+            <input
+              type="radio"
+              name="text-size"
+              checked={settings.textSize === size}
+              onChange={() => onChange({ textSize: size })}
+            />
             {t(`size${size}`)}
           </label>
         ))}
@@ -34,7 +45,12 @@ export function SettingsView({ settings, onChange }: { settings: Settings; onCha
         <legend>{t('settingsLanguage')}</legend>
         {(Object.keys(LANG_NAMES) as (keyof typeof LANG_NAMES)[]).map((lang) => (
           <label key={lang} className="choice" lang={lang}>
-            <input type="radio" name="language" checked={settings.language === lang} onChange={() => onChange({ language: lang })} />
+            <input
+              type="radio"
+              name="language"
+              checked={settings.language === lang}
+              onChange={() => onChange({ language: lang })}
+            />
             {LANG_NAMES[lang]}
           </label>
         ))}

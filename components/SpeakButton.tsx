@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { plainText } from '../core/text/inline';
 
 export function speechAvailable(): boolean {
-  return typeof globalThis.speechSynthesis !== 'undefined' && typeof globalThis.SpeechSynthesisUtterance !== 'undefined';
+  return (
+    typeof globalThis.speechSynthesis !== 'undefined' &&
+    typeof globalThis.SpeechSynthesisUtterance !== 'undefined'
+  );
 }
 
 function frenchVoice(): SpeechSynthesisVoice | undefined {
@@ -12,7 +15,15 @@ function frenchVoice(): SpeechSynthesisVoice | undefined {
 }
 
 /** Reads a text aloud with a French voice when there is one; hidden when the browser cannot speak. */
-export function SpeakButton({ text, lang = 'fr-FR', label }: { text: string; lang?: string; label?: string }) {
+export function SpeakButton({
+  text,
+  lang = 'fr-FR',
+  label,
+}: {
+  text: string;
+  lang?: string;
+  label?: string;
+}) {
   const { t } = useTranslation();
   const [speaking, setSpeaking] = useState(false);
   useEffect(() => () => void (speechAvailable() && globalThis.speechSynthesis.cancel()), []);
@@ -35,7 +46,13 @@ export function SpeakButton({ text, lang = 'fr-FR', label }: { text: string; lan
     synth.speak(utterance);
   };
   return (
-    <button type="button" className="btn btn-secondary btn-speak" onClick={toggle} aria-pressed={speaking} data-testid="speak">
+    <button
+      type="button"
+      className="btn btn-secondary btn-speak"
+      onClick={toggle}
+      aria-pressed={speaking}
+      data-testid="speak"
+    >
       <span aria-hidden="true">🔊 </span>
       {speaking ? t('stopReading') : (label ?? t('readAloud'))}
     </button>

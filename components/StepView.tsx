@@ -27,13 +27,18 @@ export function StepView({ guide, active, site, onGoto, onStop, aidant }: StepVi
   const last = index === total - 1;
 
   // When the step changes, move focus to its title so screen readers and keyboards follow.
+  // (The parent gives each step its own key, so the help box closes with the step.)
   useEffect(() => {
     heading.current?.focus();
-    setStuck(false);
   }, [index, active.finished]);
 
   return (
-    <section className="step" aria-labelledby="step-title" data-testid="step-view" data-step-id={step.id}>
+    <section
+      className="step"
+      aria-labelledby="step-title"
+      data-testid="step-view"
+      data-step-id={step.id}
+    >
       <p className="guide-name">{guide.title}</p>
       <p className="step-count" data-testid="step-count">
         {t('stepOf', { n: index + 1, total })}
@@ -67,15 +72,32 @@ export function StepView({ guide, active, site, onGoto, onStop, aidant }: StepVi
       {aidant}
       <div className="actions">
         <SpeakButton text={`${step.title}. ${step.text}`} />
-        <button type="button" className="btn btn-secondary" onClick={() => onGoto(index - 1)} disabled={index === 0} data-testid="prev">
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={() => onGoto(index - 1)}
+          disabled={index === 0}
+          data-testid="prev"
+        >
           {t('previous')}
         </button>
         {!last && (
-          <button type="button" className="btn btn-primary" onClick={() => onGoto(index + 1)} data-testid="next">
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => onGoto(index + 1)}
+            data-testid="next"
+          >
             {t('next')}
           </button>
         )}
-        <button type="button" className="btn btn-secondary" onClick={() => setStuck((s) => !s)} aria-expanded={stuck} data-testid="stuck">
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={() => setStuck((s) => !s)}
+          aria-expanded={stuck}
+          data-testid="stuck"
+        >
           {t('stuck')}
         </button>
         <button type="button" className="btn btn-link" onClick={onStop} data-testid="stop">

@@ -64,27 +64,29 @@ export function usePanel() {
 
   useEffect(() => {
     refresh();
-    void send('settings:get', {}).then(setSettings).catch(() => undefined);
+    void send('settings:get', {})
+      .then(setSettings)
+      .catch(() => undefined);
   }, [refresh]);
 
   useTabChanges(
-    useCallback((changed: number) => {
-      if (changed === tabId) refresh();
-    }, [tabId, refresh]),
+    useCallback(
+      (changed: number) => {
+        if (changed === tabId) refresh();
+      },
+      [tabId, refresh],
+    ),
   );
 
-  const act = useCallback(
-    async (fn: () => Promise<TabInfo | null>) => {
-      try {
-        const next = await fn();
-        if (next) setInfo(next);
-        setError(null);
-      } catch (e) {
-        setError(String(e));
-      }
-    },
-    [],
-  );
+  const act = useCallback(async (fn: () => Promise<TabInfo | null>) => {
+    try {
+      const next = await fn();
+      if (next) setInfo(next);
+      setError(null);
+    } catch (e) {
+      setError(String(e));
+    }
+  }, []);
 
   const updateSettings = useCallback(async (change: Partial<Settings>) => {
     setSettings(await send('settings:set', change));

@@ -3,39 +3,27 @@
  * same code runs in the service worker and in unit tests.
  */
 import type { Guide } from '../guides/types';
+import type { GlossaryTerm } from '../glossary/types';
 import { localiseGuide } from '../guides/localise';
 import { matchUrlPattern } from '../guides/url-pattern';
 import type { Handlers } from '../messaging/router';
 import type { PushData, PushType } from '../messaging/protocol';
-import {
-  DEFAULT_SETTINGS,
-  type Offer,
-  type Settings,
-  type TabInfo,
-} from '../messaging/responses';
+import { DEFAULT_SETTINGS, type Offer, type Settings, type TabInfo } from '../messaging/responses';
 import type { ActiveState } from '../messaging/schemas';
 import { recognise, urlKey } from '../sites/recognise';
 import { TabStates, type KeyValueStore, type TabState } from './tab-state';
-
-/** Hooks into the local progress store (sessions, step events); optional. */
-export interface ProgressHooks {
-  start(guide: Guide, mode: 'alone' | 'aidant', stepIndex: number): Promise<number | null>;
-  step(sessionId: number, guide: Guide, stepIndex: number, finished: boolean): Promise<void>;
-  how(sessionId: number, guide: Guide, stepId: string, how: 'alone' | 'help' | 'aidant' | 'skipped'): Promise<void>;
-  mode(sessionId: number, mode: 'alone' | 'aidant'): Promise<void>;
-  /** The latest unfinished session of a guide on this site, for the in-page resume offer. */
-  resumable(guides: Guide[]): Promise<{ guideId: string; stepIndex: number } | null>;
-}
+import type { ProgressService } from './progress';
 
 export interface BackgroundDeps {
   guides: Guide[];
+  glossary: GlossaryTerm[];
   session: KeyValueStore;
   local: KeyValueStore;
   allowPractice: boolean;
   push<K extends PushType>(tabId: number, type: K, data: PushData<K>): Promise<void>;
   broadcast<K extends PushType>(type: K, data: PushData<K>): Promise<void>;
   openPanel(tabId: number): Promise<boolean>;
-  progress?: ProgressHooks;
+  progress?: ProgressService;
 }
 
 /** Index of the first step whose `on` URL patterns match; element conditions are left to the page. */
@@ -52,6 +40,12 @@ function nextSeq(previous: number): number {
 export function createBackground(deps: BackgroundDeps) {
   const tabs = new TabStates(deps.session);
   const byId = new Map(deps.guides.map((g) => [g.id, g]));
+  const terms = new Map(deps.glossary.map((t) => [t.id, t]));
+
+  function needProgress(): ProgressService {
+    if (!deps.progress) throw new Error('no progress store');
+    return deps.progress;
+  }
 
   async function settings(): Promise<Settings> {
     const stored = await deps.local.get<Partial<Settings>>('settings');
@@ -167,7 +161,7 @@ export function createBackground(deps: BackgroundDeps) {
       });
       const m = moved as NonNullable<TabState['active']> | null;
       if (m && guide && m.sessionId !== null && deps.progress) {
-        await deps.progress.step(m.sessionId, guide, to, finished);
+        await deps.progress.step(m.sessionId, guide, from, to, finished, m.mode);
       }
       // Moved, or a stale report (the guide moved meanwhile): either way the tab gets the state.
       await changed(tabId, s);
@@ -185,16 +179,28 @@ export function createBackground(deps: BackgroundDeps) {
       return null;
     },
 
+    async 'glossary:terms'(_data, ctx) {
+      const site = recognise(ctx.url ?? '', deps.allowPractice)?.site.id;
+      return deps.glossary
+        .filter((t) => site && t.sites.includes(site))
+        .map(({ id, term, forms, acronyms, sites }) => ({ id, term, forms, acronyms, sites }));
+    },
+
+    async 'glossary:define'({ termId }) {
+      const term = terms.get(termId);
+      return term ? { term: term.term, definition: term.definition } : null;
+    },
+
     async 'tab:get'({ tabId }) {
       return info(tabId, await tabs.get(tabId));
     },
 
-    async 'guide:start'({ tabId, guideId, mode, stepIndex }) {
+    async 'guide:start'({ tabId, guideId, mode, stepIndex, resume }) {
       const guide = byId.get(guideId);
       if (!guide) throw new Error(`unknown guide ${guideId}`);
       const current = await tabs.get(tabId);
       const at = Math.min(stepIndex ?? 0, guide.steps.length - 1);
-      const sessionId = deps.progress ? await deps.progress.start(guide, mode, at) : null;
+      const sessionId = deps.progress ? await deps.progress.start(guide, mode, at, resume) : null;
       const s = await tabs.update(tabId, (old) => ({
         ...old,
         siteId: old.siteId ?? current.siteId,
@@ -218,11 +224,16 @@ export function createBackground(deps: BackgroundDeps) {
         guide = a ? byId.get(a.guideId) : undefined;
         if (!a || !guide) return old;
         const to = Math.min(stepIndex, guide.steps.length - 1);
-        return { ...old, active: { ...a, stepIndex: to, finished: false, targetFound: null, seq: nextSeq(a.seq) } };
+        return {
+          ...old,
+          active: { ...a, stepIndex: to, finished: false, targetFound: null, seq: nextSeq(a.seq) },
+        };
       });
       const a = s.active;
       if (!a || !guide) throw new Error('no guide in this tab');
-      if (a.sessionId !== null && deps.progress) await deps.progress.step(a.sessionId, guide, a.stepIndex, false);
+      if (a.sessionId !== null && deps.progress) {
+        await deps.progress.step(a.sessionId, guide, a.stepIndex, a.stepIndex, false, a.mode);
+      }
       return changed(tabId, s);
     },
 
@@ -238,7 +249,8 @@ export function createBackground(deps: BackgroundDeps) {
         ...old,
         active: old.active && { ...old.active, mode, seq: nextSeq(old.active.seq) },
       }));
-      if (s0.active.sessionId !== null && deps.progress) await deps.progress.mode(s0.active.sessionId, mode);
+      if (s0.active.sessionId !== null && deps.progress)
+        await deps.progress.mode(s0.active.sessionId, mode);
       return changed(tabId, s);
     },
 
@@ -251,14 +263,56 @@ export function createBackground(deps: BackgroundDeps) {
       return null;
     },
 
+    async 'progress:guide'({ guideId }) {
+      const guide = byId.get(guideId);
+      if (!guide) throw new Error(`unknown guide ${guideId}`);
+      return needProgress().guideProgress(guide);
+    },
+
+    async 'progress:active'() {
+      return needProgress().activeSessions();
+    },
+
+    async 'note:add'({ guideId, tabId, stepId, text }) {
+      if (!byId.has(guideId)) throw new Error(`unknown guide ${guideId}`);
+      const active = tabId === undefined ? null : (await tabs.get(tabId)).active;
+      const sessionId = active?.guideId === guideId ? (active.sessionId ?? undefined) : undefined;
+      return needProgress().addNote({ guideId, sessionId, stepId, text });
+    },
+
+    async 'note:delete'({ id }) {
+      return needProgress().deleteNote(id);
+    },
+
+    async 'data:export'() {
+      return needProgress().exportData();
+    },
+
+    async 'data:import'({ text, mode }) {
+      return needProgress().importData(text, mode);
+    },
+
+    async 'data:erase'() {
+      const removed = await needProgress().eraseAll();
+      // Running guides lose their session: they go on, unrecorded until started again.
+      return removed;
+    },
+
+    async 'data:cleanup'() {
+      return needProgress().cleanup((await settings()).retentionDays);
+    },
+
     async 'settings:get'() {
       return settings();
     },
 
     async 'settings:set'(change) {
       const next = { ...(await settings()) };
-      for (const [k, v] of Object.entries(change)) if (v !== undefined) Object.assign(next, { [k]: v });
+      for (const [k, v] of Object.entries(change))
+        if (v !== undefined) Object.assign(next, { [k]: v });
       await deps.local.set('settings', next);
+      if (change.retentionDays !== undefined && deps.progress)
+        await deps.progress.cleanup(next.retentionDays);
       return next;
     },
   };

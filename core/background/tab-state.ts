@@ -30,7 +30,13 @@ export interface TabState {
   } | null;
 }
 
-export const EMPTY_TAB: TabState = { siteId: null, page: '', suggested: [], terms: [], active: null };
+export const EMPTY_TAB: TabState = {
+  siteId: null,
+  page: '',
+  suggested: [],
+  terms: [],
+  active: null,
+};
 
 const key = (tabId: number) => `tab:${tabId}`;
 

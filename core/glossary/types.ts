@@ -18,3 +18,6 @@ export interface GlossaryTerm {
   /** Official page the facts come from (https). */
   source: string;
 }
+
+/** The part of a term the content script carries; it asks the background for the definition. */
+export type MatchTerm = Pick<GlossaryTerm, 'id' | 'term' | 'forms' | 'acronyms' | 'sites'>;

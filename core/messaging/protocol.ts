@@ -4,7 +4,9 @@
  * `data` with the schema before any handler runs.
  */
 import * as z from 'zod/mini';
-import { ActiveStateSchema, HowSchema, ModeSchema, schemas } from './schemas';
+import { HowSchema, ModeSchema, schemas } from './schemas';
+
+export * from './envelope';
 
 const { id, tabId, index } = schemas;
 
@@ -16,7 +18,10 @@ export const requests = {
   /** A recognised page loaded or changed route. */
   'page:seen': { from: 'content', data: z.object({ href: z.string().check(z.maxLength(4096)) }) },
   /** Whether the current step's target was found on the page. */
-  'step:found': { from: 'content', data: z.object({ guideId: id, stepIndex: index, found: z.boolean() }) },
+  'step:found': {
+    from: 'content',
+    data: z.object({ guideId: id, stepIndex: index, found: z.boolean() }),
+  },
   /** The page shows the step is done (or the person went ahead): move the guide. */
   'step:moved': {
     from: 'content',
@@ -30,11 +35,23 @@ export const requests = {
     data: z.object({ termIds: z.array(id).check(z.maxLength(1000)) }),
   },
 
+  /** The glossary terms of the sender's site (without definitions), to mark on the page. */
+  'glossary:terms': { from: 'content', data: z.object({}) },
+  /** The plain definition of one glossary term, for the tooltip. */
+  'glossary:define': { from: 'content', data: z.object({ termId: id }) },
+
   // ── extension pages (side panel, options) → background ──────────────────
   'tab:get': { from: 'extension', data: z.object({ tabId }) },
   'guide:start': {
     from: 'extension',
-    data: z.object({ tabId, guideId: id, mode: ModeSchema, stepIndex: z.optional(index) }),
+    data: z.object({
+      tabId,
+      guideId: id,
+      mode: ModeSchema,
+      stepIndex: z.optional(index),
+      /** Carry on with the guide's unfinished session instead of starting a new one. */
+      resume: z.optional(z.boolean()),
+    }),
   },
   'guide:goto': { from: 'extension', data: z.object({ tabId, stepIndex: index }) },
   'guide:stop': { from: 'extension', data: z.object({ tabId }) },
@@ -43,6 +60,32 @@ export const requests = {
     from: 'extension',
     data: z.object({ tabId, stepId: id, how: HowSchema }),
   },
+  // Local progress (extension pages only: nothing personal ever goes to a content script).
+  'progress:guide': { from: 'extension', data: z.object({ guideId: id }) },
+  'progress:active': { from: 'extension', data: z.object({}) },
+  'note:add': {
+    from: 'extension',
+    data: z.object({
+      guideId: id,
+      /** The tab whose running session the note belongs to, if any. */
+      tabId: z.optional(tabId),
+      stepId: z.optional(id),
+      text: z.string().check(z.maxLength(2000)),
+    }),
+  },
+  'note:delete': { from: 'extension', data: z.object({ id: z.number().check(z.int(), z.gte(1)) }) },
+  'data:export': { from: 'extension', data: z.object({}) },
+  'data:import': {
+    from: 'extension',
+    data: z.object({
+      text: z.string().check(z.maxLength(20_000_000)),
+      mode: z.enum(['replace', 'merge']),
+    }),
+  },
+  /** Erases everything: the page asks for a clear confirmation, and says so here. */
+  'data:erase': { from: 'extension', data: z.object({ confirm: z.literal('EFFACER') }) },
+  'data:cleanup': { from: 'extension', data: z.object({}) },
+
   'settings:get': { from: 'extension', data: z.object({}) },
   'settings:set': {
     from: 'extension',
@@ -57,25 +100,5 @@ export const requests = {
 
 export type RequestType = keyof typeof requests;
 export type RequestData<K extends RequestType> = z.infer<(typeof requests)[K]['data']>;
-
-/** Messages the background pushes: to a tab's content script, or to extension pages. */
-export const pushes = {
-  /** To a content script: the guide state of its tab changed (null: no guide). */
-  'state:changed': z.object({ state: z.nullable(ActiveStateSchema), glossary: z.boolean() }),
-  /** To extension pages: something about this tab changed; read it again with tab:get. */
-  'tab:changed': z.object({ tabId }),
-} as const;
-
-export type PushType = keyof typeof pushes;
-export type PushData<K extends PushType> = z.infer<(typeof pushes)[K]>;
-
-/** Every message on the wire is wrapped so that foreign messages are easy to ignore. */
-export interface Envelope {
-  pap: 1;
-  type: string;
-  data: unknown;
-}
-
-export const EnvelopeSchema = z.object({ pap: z.literal(1), type: z.string(), data: z.unknown() });
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -1,4 +1,5 @@
 import type { SiteId } from '../sites/registry';
+import type { MatchTerm } from '../glossary/types';
 import type { ActiveState } from './schemas';
 
 export interface Settings {
@@ -52,18 +53,66 @@ export interface TabInfo {
   terms: string[];
 }
 
+export interface GuideProgress {
+  guideId: string;
+  /** The unfinished session to carry on with, if any. */
+  resume: {
+    sessionId: number;
+    stepIndex: number;
+    updatedAt: number;
+    mode: 'alone' | 'aidant';
+  } | null;
+  /** Steps done alone in the last session, out of the steps marked in it. */
+  lastAloneCount: number;
+  lastStepCount: number;
+  notes: {
+    id: number;
+    text: string;
+    at: number;
+    stepId: string | null;
+    stepTitle: string | null;
+  }[];
+  /** Step marks over all sessions: the way toward doing it alone. */
+  history: { sessions: number; done: number; alone: number; help: number; aidant: number };
+  /** A plain sentence when damaged records were set aside. */
+  problem: string | null;
+}
+
+export type NoteResult = { ok: true; id: number } | { ok: false; kind: string; message: string };
+
+export interface Counts {
+  sessions: number;
+  stepEvents: number;
+  notes: number;
+}
+
 export interface Responses {
   'page:seen': PageSeenReply;
   'step:found': null;
   'step:moved': null;
   'panel:open': { opened: boolean };
   'glossary:found': null;
+  'glossary:define': { term: string; definition: string } | null;
+  'glossary:terms': MatchTerm[];
   'tab:get': TabInfo;
   'guide:start': TabInfo;
   'guide:goto': TabInfo;
   'guide:stop': TabInfo;
   'guide:mode': TabInfo;
   'step:how': null;
+  'progress:guide': GuideProgress;
+  'progress:active': {
+    sessions: { guideId: string; stepIndex: number; updatedAt: number }[];
+    problem: string | null;
+  };
+  'note:add': NoteResult;
+  'note:delete': boolean;
+  'data:export': { text: string; fileName: string; problem: string | null };
+  'data:import':
+    | ({ ok: true; alreadyPresent: number; refusedNotes: number } & Counts)
+    | { ok: false; error: string };
+  'data:erase': Counts;
+  'data:cleanup': Counts;
   'settings:get': Settings;
   'settings:set': Settings;
 }

@@ -3,7 +3,13 @@
  * the handler. Handlers are plain async functions, so tests call them directly too.
  */
 import { safeParse } from 'zod/mini';
-import { EnvelopeSchema, requests, type Reply, type RequestData, type RequestType } from './protocol';
+import {
+  EnvelopeSchema,
+  requests,
+  type Reply,
+  type RequestData,
+  type RequestType,
+} from './protocol';
 
 /** The parts of runtime.MessageSender the router looks at. */
 export interface Sender {
@@ -70,7 +76,10 @@ export function createRouter(handlers: Handlers, opts: RouterOptions) {
     if (!who.ok) return Promise.resolve({ ok: false, error: `refused: ${who.error}` });
     const parsed = safeParse(spec.data, data);
     if (!parsed.success) return Promise.resolve({ ok: false, error: `invalid ${type}` });
-    const handler = handlers[type as RequestType] as (d: unknown, c: HandlerContext) => Promise<unknown>;
+    const handler = handlers[type as RequestType] as (
+      d: unknown,
+      c: HandlerContext,
+    ) => Promise<unknown>;
     return handler(parsed.data, who.ctx).then(
       (value): Reply<unknown> => ({ ok: true, value }),
       (err: unknown): Reply<unknown> => ({

@@ -4,7 +4,7 @@
  * finger taps it, and tells the background which words the page holds so the side panel can
  * list them for keyboard and screen-reader users.
  */
-import type { GlossaryTerm } from '../glossary/types';
+import type { MatchTerm } from '../glossary/types';
 import { compileGlossary } from '../glossary/matcher';
 import { GlossaryMarker, type MarkedRange } from '../glossary/marker';
 import type { Send } from '../messaging/client';
@@ -26,7 +26,6 @@ export interface GlossaryEnv {
   send: Send;
   /** Tag name of our own UI host, never scanned. */
   hostTag: string;
-  terms: GlossaryTerm[];
   t(): Translate;
   setTimeout(fn: () => void, ms: number): number;
   clearTimeout(id: number): void;
@@ -45,18 +44,19 @@ export class GlossaryView {
   private reportTimer: number | null = null;
   private reported = '';
   private frame = 0;
-  private readonly byId: Map<string, GlossaryTerm>;
+  private stopped = false;
+  private byId = new Map<string, MatchTerm>();
+  private readonly definitions = new Map<string, string>();
   private readonly listeners: [string, EventListener][] = [];
 
-  constructor(private readonly env: GlossaryEnv) {
-    this.byId = new Map(env.terms.map((term) => [term.id, term]));
-  }
+  constructor(private readonly env: GlossaryEnv) {}
 
-  /** Starts marking for the terms of one site. */
-  start(siteId: string): void {
+  /** Starts marking the terms of the page's site (the background knows which they are). */
+  async start(): Promise<void> {
     const { doc, highlights } = this.env;
-    const terms = this.env.terms.filter((term) => (term.sites as string[]).includes(siteId));
-    if (!terms.length) return;
+    const terms = await this.env.send('glossary:terms', {});
+    if (!Array.isArray(terms) || !terms.length || this.stopped) return;
+    this.byId = new Map(terms.map((term) => [term.id, term]));
     if (highlights) {
       this.highlight = highlights.make();
       highlights.registry.set(HIGHLIGHT_NAME, this.highlight);
@@ -71,8 +71,14 @@ export class GlossaryView {
     });
     void this.marker.scanAll().then(() => this.report());
 
-    this.observer = new (doc.defaultView as typeof globalThis).MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true, characterData: true });
+    this.observer = new (doc.defaultView as typeof globalThis).MutationObserver((records) =>
+      this.onMutations(records),
+    );
+    this.observer.observe(doc.body ?? doc.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
     this.listen('pointermove', (e) => this.onPointerMove(e as PointerEvent));
     this.listen('pointerup', (e) => this.onPointerUp(e as PointerEvent));
     this.listen('keydown', (e) => (e as KeyboardEvent).key === 'Escape' && this.hide());
@@ -86,6 +92,7 @@ export class GlossaryView {
   }
 
   stop(): void {
+    this.stopped = true;
     this.marker?.disconnect();
     this.marker = null;
     this.observer?.disconnect();
@@ -164,7 +171,9 @@ export class GlossaryView {
     const path = e.composedPath();
     this.frame = this.env.setTimeout(() => {
       this.frame = 0;
-      const overTooltip = path.some((n) => (n as Element).nodeName === this.env.hostTag.toUpperCase());
+      const overTooltip = path.some(
+        (n) => (n as Element).nodeName === this.env.hostTag.toUpperCase(),
+      );
       if (overTooltip) return this.cancelHide();
       const hit = this.marker?.hitTest(clientX, clientY);
       if (hit) this.show(hit.termId, hit.rect);
@@ -184,12 +193,26 @@ export class GlossaryView {
     const term = this.byId.get(termId);
     if (!term) return;
     this.shown = termId;
+    const known = this.definitions.get(termId);
+    if (known !== undefined) return this.render(term, known, rect);
+    // Definitions stay in the background: the content script carries only what finds the words.
+    void this.env
+      .send('glossary:define', { termId })
+      .then((found) => {
+        if (!found) return;
+        this.definitions.set(termId, found.definition);
+        if (this.shown === termId) this.render(term, found.definition, rect);
+      })
+      .catch(() => undefined);
+  }
+
+  private render(term: MatchTerm, definition: string, rect: DOMRect) {
     const { speak } = this.env;
     this.env.overlay.showTooltip(
-      { term: term.term, definition: term.definition },
+      { term: term.term, definition },
       { getBoundingClientRect: () => rect },
       {
-        speak: speak && (() => speak(`${term.term}. ${term.definition}`)),
+        speak: speak && (() => speak(`${term.term}. ${definition}`)),
         more: () => void this.env.send('panel:open', {}).catch(() => undefined),
       },
     );

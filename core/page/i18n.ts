@@ -9,7 +9,9 @@ const TABLES: Record<string, Partial<Record<PageKey, string>>> = { fr, en, ar };
 export function pageStrings(lang: string) {
   const table = TABLES[lang] ?? fr;
   return (key: PageKey, vars: Record<string, string | number> = {}): string =>
-    (table[key] ?? fr[key]).replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(vars[name] ?? ''));
+    (table[key] ?? fr[key]).replace(/\{\{(\w+)\}\}/g, (_, name: string) =>
+      String(vars[name] ?? ''),
+    );
 }
 
 export type Translate = ReturnType<typeof pageStrings>;

@@ -88,7 +88,12 @@ export class Overlay {
       card.append(el(doc, 'p', { class: 'pap-lead' }, t('offerSite')));
     }
     const actions = el(doc, 'div', { class: 'pap-actions' });
-    const open = el(doc, 'button', { type: 'button', class: 'pap-primary' }, offer.resume ? t('resume') : t('open'));
+    const open = el(
+      doc,
+      'button',
+      { type: 'button', class: 'pap-primary' },
+      offer.resume ? t('resume') : t('open'),
+    );
     open.addEventListener('click', () => this.callbacks.openPanel());
     const later = el(doc, 'button', { type: 'button', class: 'pap-secondary' }, t('later'));
     later.addEventListener('click', () => {
@@ -111,7 +116,9 @@ export class Overlay {
       role: 'region',
       'aria-label': t('brand'),
     });
-    bar.append(el(doc, 'p', { class: 'pap-lead' }, finished ? t('finished') : t('stepOf', { n, total })));
+    bar.append(
+      el(doc, 'p', { class: 'pap-lead' }, finished ? t('finished') : t('stepOf', { n, total })),
+    );
     const open = el(doc, 'button', { type: 'button', class: 'pap-primary' }, t('showGuide'));
     open.addEventListener('click', () => this.callbacks.openPanel());
     bar.append(open);
@@ -121,7 +128,14 @@ export class Overlay {
 
   showNotFound() {
     this.card?.querySelector('.pap-notfound')?.remove();
-    this.card?.append(el(this.doc, 'p', { class: 'pap-notfound', 'data-testid': 'pap-notfound' }, this.t('notFound')));
+    this.card?.append(
+      el(
+        this.doc,
+        'p',
+        { class: 'pap-notfound', 'data-testid': 'pap-notfound' },
+        this.t('notFound'),
+      ),
+    );
   }
 
   removeCard() {
@@ -133,15 +147,27 @@ export class Overlay {
   highlight(target: Element, calloutText: string) {
     if (this.target === target && this.ring) {
       this.callout!.querySelector('.pap-callout-text')!.textContent = '';
-      appendInline(this.doc, this.callout!.querySelector('.pap-callout-text') as HTMLElement, calloutText);
+      appendInline(
+        this.doc,
+        this.callout!.querySelector('.pap-callout-text') as HTMLElement,
+        calloutText,
+      );
       return;
     }
     this.clearHighlight();
     const { doc } = this;
     this.target = target;
-    const ring = el(doc, 'div', { class: 'pap-ring', 'data-testid': 'pap-highlight', 'aria-hidden': 'true' });
+    const ring = el(doc, 'div', {
+      class: 'pap-ring',
+      'data-testid': 'pap-highlight',
+      'aria-hidden': 'true',
+    });
     if (!this.reducedMotion()) ring.classList.add('pap-animated');
-    const callout = el(doc, 'div', { class: 'pap-callout', 'data-testid': 'pap-callout', role: 'status' });
+    const callout = el(doc, 'div', {
+      class: 'pap-callout',
+      'data-testid': 'pap-callout',
+      role: 'status',
+    });
     const textBox = el(doc, 'span', { class: 'pap-callout-text' });
     appendInline(doc, textBox, calloutText);
     const tip = el(doc, 'div', { class: 'pap-arrow' });
@@ -153,7 +179,10 @@ export class Overlay {
     const rect = target.getBoundingClientRect();
     const inView = rect.top >= 0 && rect.bottom <= (doc.defaultView?.innerHeight ?? 0);
     if (!inView) {
-      target.scrollIntoView({ block: 'center', behavior: this.reducedMotion() ? 'auto' : 'smooth' });
+      target.scrollIntoView({
+        block: 'center',
+        behavior: this.reducedMotion() ? 'auto' : 'smooth',
+      });
     }
 
     const update = () => {
@@ -199,7 +228,11 @@ export class Overlay {
   }
 
   // ── glossary tooltip ─────────────────────────────────────────────────────
-  showTooltip(content: TooltipContent, anchor: { getBoundingClientRect(): DOMRect }, actions: { speak?: () => void; more: () => void }) {
+  showTooltip(
+    content: TooltipContent,
+    anchor: { getBoundingClientRect(): DOMRect },
+    actions: { speak?: () => void; more: () => void },
+  ) {
     this.hideTooltip();
     const { doc, t } = this;
     const box = el(doc, 'div', {

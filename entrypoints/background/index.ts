@@ -1,11 +1,13 @@
 import { browser, defineBackground } from '#imports';
 import guides from 'virtual:pap-guides';
+import glossary from 'virtual:pap-glossary';
 import { createBackground } from '../../core/background/handlers';
 import type { KeyValueStore } from '../../core/background/tab-state';
 import { createRouter, type Sender } from '../../core/messaging/router';
 import type { Envelope } from '../../core/messaging/protocol';
 import { recognise } from '../../core/sites/recognise';
-import { createProgressHooks } from './progress';
+import { ProgressService } from '../../core/background/progress';
+import { PapDB } from '../../core/progress/db';
 
 const ALLOW_PRACTICE = import.meta.env.MODE !== 'store';
 
@@ -41,8 +43,10 @@ export default defineBackground(() => {
     );
   }
 
-  const { handlers } = createBackground({
+  const progress = new ProgressService(new PapDB());
+  const { handlers, settings } = createBackground({
     guides,
+    glossary,
     session: areaStore(browser.storage.session),
     local: areaStore(browser.storage.local),
     allowPractice: ALLOW_PRACTICE,
@@ -56,7 +60,7 @@ export default defineBackground(() => {
       await browser.runtime.sendMessage(message).catch(() => undefined);
     },
     openPanel,
-    progress: createProgressHooks(),
+    progress,
   });
 
   const route = createRouter(handlers, {
@@ -67,16 +71,23 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender as Sender));
 
+  // Old sessions are erased after the delay the person chose (each time the worker starts).
+  void settings()
+    .then((s) => progress.cleanup(s.retentionDays))
+    .catch(() => undefined);
+
   browser.tabs.onRemoved.addListener((tabId) => {
     void browser.storage.session.remove(`tab:${tabId}`);
   });
 
-  const sidePanel = (browser as unknown as { sidePanel?: { setPanelBehavior(o: object): Promise<void> } })
-    .sidePanel;
+  const sidePanel = (
+    browser as unknown as { sidePanel?: { setPanelBehavior(o: object): Promise<void> } }
+  ).sidePanel;
   void sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
   // Firefox: the toolbar button opens the sidebar.
   browser.action?.onClicked.addListener(() => {
-    const sidebar = (browser as unknown as { sidebarAction?: { toggle(): Promise<void> } }).sidebarAction;
+    const sidebar = (browser as unknown as { sidebarAction?: { toggle(): Promise<void> } })
+      .sidebarAction;
     void sidebar?.toggle();
   });
 });

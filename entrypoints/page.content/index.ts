@@ -1,7 +1,7 @@
 import './style.css';
 import { browser, createShadowRootUi, defineContentScript } from '#imports';
 import { createClient } from '../../core/messaging/client';
-import { pushes, EnvelopeSchema } from '../../core/messaging/protocol';
+import { pushes, EnvelopeSchema } from '../../core/messaging/envelope';
 import { pageStrings } from '../../core/page/i18n';
 import { Overlay } from '../../core/page/overlay';
 import { PageController } from '../../core/page/controller';
@@ -9,7 +9,6 @@ import { PRACTICE_MATCH_PATTERNS, siteMatchPatterns } from '../../core/sites/reg
 import { safeParse } from 'zod/mini';
 import { GlossaryView } from '../../core/page/glossary-view';
 import { recognise } from '../../core/sites/recognise';
-import terms from 'virtual:pap-glossary';
 
 function speak(text: string) {
   const u = new SpeechSynthesisUtterance(text);
@@ -40,10 +39,15 @@ export default defineContentScript({
       append: 'last',
       mode: 'open',
       onMount(container) {
-        return new Overlay(container, t, {
-          openPanel: () => void send('panel:open', {}).catch(() => undefined),
-          dismissOffer: () => controller?.dismissOffer(),
-        }, reduced);
+        return new Overlay(
+          container,
+          t,
+          {
+            openPanel: () => void send('panel:open', {}).catch(() => undefined),
+            dismissOffer: () => controller?.dismissOffer(),
+          },
+          reduced,
+        );
       },
       onRemove(overlay) {
         overlay?.destroy();
@@ -69,7 +73,6 @@ export default defineContentScript({
             overlay,
             send,
             hostTag: 'pas-a-pas-ui',
-            terms,
             t: () => t,
             setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
             clearTimeout: (id) => clearTimeout(id),
@@ -79,7 +82,7 @@ export default defineContentScript({
                 : undefined,
             speak: 'speechSynthesis' in window ? speak : undefined,
           });
-          glossary.start(site);
+          void glossary.start().catch(() => undefined);
         } else if (!enabled && glossary) {
           glossary.stop();
           glossary = null;
@@ -107,7 +110,12 @@ export default defineContentScript({
         controller?.refresh();
       }, 150);
     });
-    observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden', 'style', 'class', 'aria-hidden', 'open'] });
+    observer.observe(document.body, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['hidden', 'style', 'class', 'aria-hidden', 'open'],
+    });
     ctx.onInvalidated(() => observer.disconnect());
 
     let lastHref = location.href;

@@ -7,7 +7,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ARTIFACTS, launch, openPanel, serviceWorkerOf, tabIdOf } from '../support/launch';
 
-const headless = !process.env.DISPLAY || process.env.CI === 'true' || process.argv.includes('--headless');
+const headless =
+  !process.env.DISPLAY || process.env.CI === 'true' || process.argv.includes('--headless');
 mkdirSync(ARTIFACTS, { recursive: true });
 const shots: string[] = [];
 const shot = (name: string) => {
@@ -31,7 +32,9 @@ try {
   await panel.getByTestId('guide-caf-declaration-trimestrielle').click();
   await panel.getByTestId('start').click();
   await panel.getByTestId('step-view').waitFor();
-  console.log(`Guide : ${await panel.getByTestId('step-count').innerText()} — ${await panel.getByTestId('step-title').innerText()}`);
+  console.log(
+    `Guide : ${await panel.getByTestId('step-count').innerText()} — ${await panel.getByTestId('step-title').innerText()}`,
+  );
 
   await page.bringToFront();
   await page.getByTestId('pap-highlight').waitFor({ timeout: 15_000 });
@@ -40,10 +43,15 @@ try {
 
   // The person clicks what is circled: the guide moves on by itself.
   await page.getByRole('link', { name: 'Mon Compte' }).first().click();
-  await panel.getByTestId('step-count').filter({ hasText: /Étape 2/ }).waitFor({ timeout: 15_000 });
+  await panel
+    .getByTestId('step-count')
+    .filter({ hasText: /Étape 2/ })
+    .waitFor({ timeout: 15_000 });
   await page.getByTestId('pap-highlight').waitFor({ timeout: 15_000 });
   await page.screenshot({ path: shot('demo-4-step-2.png') });
-  console.log(`Après le clic : ${await panel.getByTestId('step-count').innerText()} — ${await panel.getByTestId('step-title').innerText()}`);
+  console.log(
+    `Après le clic : ${await panel.getByTestId('step-count').innerText()} — ${await panel.getByTestId('step-title').innerText()}`,
+  );
 
   console.log('\nCaptures d’écran :');
   for (const s of shots) console.log(`  ${s}`);

@@ -4,7 +4,11 @@ import { ARTIFACTS, launch, serviceWorkerOf } from '../support/launch';
 
 export { openPanel, tabIdOf, launch, serviceWorkerOf, EXTENSION_ID } from '../support/launch';
 
-export const test = base.extend<{ context: BrowserContext; serviceWorker: Worker; extensionId: string }>({
+export const test = base.extend<{
+  context: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+}>({
   // eslint-disable-next-line no-empty-pattern
   context: async ({}, use) => {
     const context = await launch();

@@ -1,5 +1,12 @@
 import { artifact, expect, openPanel, tabIdOf, test } from './fixtures';
-import { bundledGuides, currentStep, expectRingAround, firstVisible, perform, stepCount } from './walk';
+import {
+  bundledGuides,
+  currentStep,
+  expectRingAround,
+  firstVisible,
+  perform,
+  stepCount,
+} from './walk';
 
 const guides = bundledGuides();
 

@@ -3,7 +3,11 @@ import { artifact, expect, openPanel, tabIdOf, test } from './fixtures';
 
 const HOMES = [
   { site: 'Caf', url: 'https://www.caf.fr/', guide: 'Déclarer mes ressources' },
-  { site: 'Assurance Maladie (ameli)', url: 'https://www.ameli.fr/assure', guide: /attestation de droits/i },
+  {
+    site: 'Assurance Maladie (ameli)',
+    url: 'https://www.ameli.fr/assure',
+    guide: /attestation de droits/i,
+  },
   { site: 'France Travail', url: 'https://www.francetravail.fr/', guide: /actualis/i },
   { site: 'impots.gouv.fr', url: 'https://www.impots.gouv.fr/accueil', guide: /revenus/i },
 ];
@@ -17,7 +21,9 @@ for (const home of HOMES) {
     await expect(offer).toContainText(home.guide);
     // The offer lives in our one host element, inside an open shadow root.
     expect(await page.locator('pas-a-pas-ui').count()).toBe(1);
-    expect(await page.evaluate(() => !!document.querySelector('pas-a-pas-ui')?.shadowRoot)).toBe(true);
+    expect(await page.evaluate(() => !!document.querySelector('pas-a-pas-ui')?.shadowRoot)).toBe(
+      true,
+    );
 
     const panel = await openPanel(context, await tabIdOf(context, page));
     await expect(panel.getByTestId('site-name')).toContainText(home.site);
@@ -73,10 +79,15 @@ test('a single-page-app route change is recognised without a reload', async ({ c
   const loads: string[] = [];
   page.on('load', () => loads.push(page.url()));
   await page.bringToFront();
-  await page.getByRole('link', { name: /M.actualiser/ }).first().click();
+  await page
+    .getByRole('link', { name: /M.actualiser/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/candidat\/actualisation/);
   // The actualisation guide is now suggested for this page, with no page load in between.
-  await expect(panel.locator('.guide-card', { has: panel.locator('.badge') }).first()).toContainText(/actualis/i);
+  await expect(
+    panel.locator('.guide-card', { has: panel.locator('.badge') }).first(),
+  ).toContainText(/actualis/i);
   expect(loads).toEqual([]);
 });
 
@@ -85,16 +96,24 @@ test('the side panel passes axe-core (WCAG 2.1 AA) with no violation', async ({ 
   await page.goto('https://www.caf.fr/');
   const panel = await openPanel(context, await tabIdOf(context, page));
   await expect(panel.getByTestId('site-name')).toBeVisible();
-  const lists = await new AxeBuilder({ page: panel }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(lists.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+  const lists = await new AxeBuilder({ page: panel })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(
+    lists.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`),
+  ).toEqual([]);
   await panel.screenshot({ path: artifact('panel-guides-caf.png') });
 
   // The guide view too.
   await panel.getByTestId('guide-caf-declaration-trimestrielle').click();
   await panel.getByTestId('start').click();
   await expect(panel.getByTestId('step-view')).toBeVisible();
-  const step = await new AxeBuilder({ page: panel }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(step.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+  const step = await new AxeBuilder({ page: panel })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(step.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual(
+    [],
+  );
   await panel.screenshot({ path: artifact('panel-step-caf.png') });
   await page.screenshot({ path: artifact('page-step-caf.png') });
 });

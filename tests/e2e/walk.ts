@@ -29,7 +29,10 @@ export function textRe(spec: string): RegExp {
 
 export function pwLocator(page: Page, loc: Locator): PwLocator {
   if ('role' in loc) {
-    return page.getByRole(loc.role as Parameters<Page['getByRole']>[0], loc.name ? { name: textRe(loc.name) } : {});
+    return page.getByRole(
+      loc.role as Parameters<Page['getByRole']>[0],
+      loc.name ? { name: textRe(loc.name) } : {},
+    );
   }
   if ('label' in loc) return page.getByLabel(textRe(loc.label));
   if ('text' in loc) return page.getByText(textRe(loc.text));
@@ -54,12 +57,20 @@ export async function expectRingAround(page: Page, target: PwLocator) {
   const ring = page.getByTestId('pap-highlight');
   await expect(ring).toBeVisible();
   await expect
-    .poll(async () => {
-      const r = await ring.boundingBox();
-      const t = await target.boundingBox();
-      if (!r || !t) return false;
-      return r.x <= t.x + 1 && r.y <= t.y + 1 && r.x + r.width >= t.x + t.width - 1 && r.y + r.height >= t.y + t.height - 1;
-    }, { timeout: 10_000 })
+    .poll(
+      async () => {
+        const r = await ring.boundingBox();
+        const t = await target.boundingBox();
+        if (!r || !t) return false;
+        return (
+          r.x <= t.x + 1 &&
+          r.y <= t.y + 1 &&
+          r.x + r.width >= t.x + t.width - 1 &&
+          r.y + r.height >= t.y + t.height - 1
+        );
+      },
+      { timeout: 10_000 },
+    )
     .toBe(true);
 }
 
@@ -68,7 +79,12 @@ export const FAKE_VALUES = {
 };
 
 /** Does what a step asks on the page. */
-export async function perform(page: Page, step: Step, target: PwLocator, value = FAKE_VALUES.default) {
+export async function perform(
+  page: Page,
+  step: Step,
+  target: PwLocator,
+  value = FAKE_VALUES.default,
+) {
   if (step.action === 'fill') await target.fill(value);
   else if (step.action === 'choose') await target.check();
   else await target.click();
@@ -78,7 +94,9 @@ export async function perform(page: Page, step: Step, target: PwLocator, value =
 }
 
 export async function stepCount(panel: Page, n: number, total: number) {
-  await expect(panel.getByTestId('step-count')).toHaveText(`Étape ${n} sur ${total}`, { timeout: 15_000 });
+  await expect(panel.getByTestId('step-count')).toHaveText(`Étape ${n} sur ${total}`, {
+    timeout: 15_000,
+  });
 }
 
 /** Waits for the guide to leave step `from` (0-based) and returns the new step index. */

@@ -24,12 +24,17 @@ try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1200, height: 800 });
   await page.goto(`http://127.0.0.1:${port}/www.caf.fr/`);
-  const offer = await page.waitForSelector('pas-a-pas-ui >>> [data-testid="pap-offer"]', { timeout: 20000 });
+  const offer = await page.waitForSelector('pas-a-pas-ui >>> [data-testid="pap-offer"]', {
+    timeout: 20000,
+  });
   const text = await offer.evaluate((el) => el.textContent ?? '');
-  if (!/Déclarer mes ressources/.test(text)) throw new Error(`offer does not name the CAF guide: ${text}`);
+  if (!/Déclarer mes ressources/.test(text))
+    throw new Error(`offer does not name the CAF guide: ${text}`);
   const shot = path.join(root, 'artifacts/firefox-caf-offer.png');
   await page.screenshot({ path: shot });
-  console.log(`ok - Firefox recognises the CAF practice page and offers: ${text.replace(/\s+/g, ' ').slice(0, 120)}`);
+  console.log(
+    `ok - Firefox recognises the CAF practice page and offers: ${text.replace(/\s+/g, ' ').slice(0, 120)}`,
+  );
   console.log(`screenshot: ${shot}`);
   result.passed++;
 } catch (err) {

@@ -33,13 +33,23 @@ export function chromiumArgs(extensionPath = EXTENSION_PATH): string[] {
   ];
 }
 
-type Resolved = { status: number; contentType: string; body: string | Buffer; headers?: Record<string, string> };
+type Resolved = {
+  status: number;
+  contentType: string;
+  body: string | Buffer;
+  headers?: Record<string, string>;
+};
 
 /** Answers every request to the practice domains from tests/fixtures. */
 export async function servePractice(context: BrowserContext) {
   await context.route(PRACTICE_URL_RE, (route) => {
     const r = resolveFixture(route.request().url()) as Resolved;
-    return route.fulfill({ status: r.status, contentType: r.contentType, body: r.body, headers: r.headers });
+    return route.fulfill({
+      status: r.status,
+      contentType: r.contentType,
+      body: r.body,
+      headers: r.headers,
+    });
   });
 }
 
@@ -85,12 +95,18 @@ export async function tabIdOf(context: BrowserContext, page: Page): Promise<numb
     if (id === null) throw new Error(`no tab for ${page.url()}`);
     return id;
   } finally {
-    await page.evaluate((m) => (document.title = document.title.replace(`␟${m}`, '')), marker).catch(() => undefined);
+    await page
+      .evaluate((m) => (document.title = document.title.replace(`␟${m}`, '')), marker)
+      .catch(() => undefined);
   }
 }
 
 /** Opens the side panel page for a tab, as the browser's side panel shows it. */
-export async function openPanel(context: BrowserContext, tabId: number, extensionId = EXTENSION_ID): Promise<Page> {
+export async function openPanel(
+  context: BrowserContext,
+  tabId: number,
+  extensionId = EXTENSION_ID,
+): Promise<Page> {
   const panel = await context.newPage();
   await panel.setViewportSize({ width: 420, height: 900 });
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=${tabId}`);

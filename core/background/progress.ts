@@ -1,0 +1,212 @@
+/**
+ * The background's use of the local progress store: the hooks the guide handlers call as a
+ * guide moves, and what the extension pages ask for (resume, history, notes, the data file).
+ * The store lives in the extension origin; content scripts never reach it.
+ */
+import type { Guide } from '../guides/types';
+import type { PapDB } from '../progress/db';
+import { checkNote, guardMessage } from '../progress/guard';
+import {
+  addNote,
+  cleanupOlderThan,
+  deleteNote,
+  finishSession,
+  getHistory,
+  getResume,
+  listActiveSessions,
+  recordStepEvent,
+  SensitiveNoteError,
+  setSessionMode,
+  startSession,
+  updateSessionStep,
+} from '../progress/repo';
+import { corruptMessage, type CorruptRecord } from '../progress/schema';
+import {
+  eraseAll,
+  exportAll,
+  exportFileName,
+  importAll,
+  parseImport,
+  serialiseExport,
+} from '../progress/transfer';
+import type { SiteId } from '../sites/registry';
+import type { GuideProgress, NoteResult } from '../messaging/responses';
+
+export class ProgressService {
+  constructor(
+    private readonly db: PapDB,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async start(
+    guide: Guide,
+    mode: 'alone' | 'aidant',
+    stepIndex: number,
+    resume = false,
+  ): Promise<number | null> {
+    const now = this.now();
+    if (resume) {
+      const { session } = await getResume(this.db, guide.id);
+      if (session) {
+        await setSessionMode(this.db, session.id, { mode, now });
+        return session.id;
+      }
+    }
+    const step = guide.steps[stepIndex] ?? guide.steps[0]!;
+    const session = await startSession(this.db, {
+      guideId: guide.id,
+      site: guide.site as SiteId,
+      mode,
+      stepIndex,
+      stepId: step.id,
+      now,
+    });
+    return session.id;
+  }
+
+  async step(
+    sessionId: number,
+    guide: Guide,
+    from: number,
+    to: number,
+    finished: boolean,
+    mode: 'alone' | 'aidant',
+  ) {
+    const now = this.now();
+    const step = guide.steps[to];
+    if (!step) return;
+    await updateSessionStep(this.db, sessionId, { stepIndex: to, stepId: step.id, now });
+    // Alone, every step the page showed as done was done by the person themself. With an
+    // aidant, the aidant says how each step went.
+    if (mode === 'alone' && to > from) {
+      for (let i = from; i < to; i++) {
+        const passed = guide.steps[i];
+        if (passed)
+          await recordStepEvent(this.db, {
+            sessionId,
+            guideId: guide.id,
+            stepId: passed.id,
+            how: 'alone',
+            now,
+          });
+      }
+    }
+    if (finished) await finishSession(this.db, sessionId, { status: 'done', now });
+  }
+
+  async how(
+    sessionId: number,
+    guide: Guide,
+    stepId: string,
+    how: 'alone' | 'help' | 'aidant' | 'skipped',
+  ) {
+    await recordStepEvent(this.db, { sessionId, guideId: guide.id, stepId, how, now: this.now() });
+  }
+
+  async mode(sessionId: number, mode: 'alone' | 'aidant') {
+    await setSessionMode(this.db, sessionId, { mode, now: this.now() });
+  }
+
+  async resumable(guides: Guide[]): Promise<{ guideId: string; stepIndex: number } | null> {
+    const ids = new Set(guides.map((g) => g.id));
+    const { sessions } = await listActiveSessions(this.db);
+    const s = sessions.find((x) => ids.has(x.guideId));
+    return s ? { guideId: s.guideId, stepIndex: s.stepIndex } : null;
+  }
+
+  // ── for the extension pages ──────────────────────────────────────────────
+  async guideProgress(guide: Guide): Promise<GuideProgress> {
+    const [resume, history] = await Promise.all([
+      getResume(this.db, guide.id),
+      getHistory(this.db, guide.id),
+    ]);
+    const corrupt: CorruptRecord[] = [...resume.corrupt, ...history.corrupt];
+    const stepTitle = (id?: string) => guide.steps.find((s) => s.id === id)?.title ?? null;
+    return {
+      guideId: guide.id,
+      resume: resume.session && {
+        sessionId: resume.session.id,
+        stepIndex: Math.min(resume.session.stepIndex, guide.steps.length - 1),
+        updatedAt: resume.session.updatedAt,
+        mode: resume.session.mode,
+      },
+      lastAloneCount: resume.lastAloneCount,
+      lastStepCount: resume.lastEvents.length,
+      notes: resume.notes.map((n) => ({
+        id: n.id,
+        text: n.text,
+        at: n.at,
+        stepId: n.stepId ?? null,
+        stepTitle: stepTitle(n.stepId),
+      })),
+      history: {
+        sessions: history.sessions,
+        done: history.done,
+        alone: history.alone,
+        help: history.help,
+        aidant: history.aidant,
+      },
+      problem: corruptMessage(corrupt),
+    };
+  }
+
+  async activeSessions() {
+    const { sessions, corrupt } = await listActiveSessions(this.db);
+    return {
+      sessions: sessions.map((s) => ({
+        guideId: s.guideId,
+        stepIndex: s.stepIndex,
+        updatedAt: s.updatedAt,
+      })),
+      problem: corruptMessage(corrupt),
+    };
+  }
+
+  async addNote(input: {
+    guideId: string;
+    sessionId?: number;
+    stepId?: string;
+    text: string;
+  }): Promise<NoteResult> {
+    const verdict = checkNote(input.text);
+    if (!verdict.ok) return { ok: false, kind: verdict.kind, message: guardMessage(verdict.kind) };
+    try {
+      const note = await addNote(this.db, { ...input, now: this.now() });
+      return { ok: true, id: note.id };
+    } catch (e) {
+      if (e instanceof SensitiveNoteError) return { ok: false, kind: e.kind, message: e.message };
+      throw e;
+    }
+  }
+
+  deleteNote(id: number) {
+    return deleteNote(this.db, id);
+  }
+
+  async exportData() {
+    const now = this.now();
+    const { file, corrupt } = await exportAll(this.db, now);
+    return {
+      text: serialiseExport(file),
+      fileName: exportFileName(now),
+      problem: corruptMessage(corrupt),
+    };
+  }
+
+  async importData(text: string, mode: 'replace' | 'merge') {
+    const parsed = parseImport(text);
+    if (!parsed.ok) return { ok: false as const, error: parsed.error };
+    const counts = await importAll(this.db, parsed.file, { mode });
+    return { ok: true as const, ...counts, refusedNotes: parsed.dropped.refusedNotes };
+  }
+
+  eraseAll() {
+    return eraseAll(this.db);
+  }
+
+  cleanup(days: number) {
+    return days > 0
+      ? cleanupOlderThan(this.db, days, this.now())
+      : Promise.resolve({ sessions: 0, stepEvents: 0, notes: 0 });
+  }
+}

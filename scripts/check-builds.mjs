@@ -1,0 +1,86 @@
+// Checks what the builds promise: minimal permissions, the practice hosts only outside store
+// builds, a fixed id only on unpacked Chrome builds, and the content script's size budget.
+// Builds the store variants first (they go to .output/*-store).
+import { execSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+
+const SITES = [
+  'https://*.caf.fr/*',
+  'https://*.ameli.fr/*',
+  'https://*.francetravail.fr/*',
+  'https://*.pole-emploi.fr/*',
+  'https://*.impots.gouv.fr/*',
+  'https://*.franceconnect.gouv.fr/*',
+];
+const PRACTICE = ['http://localhost/*', 'http://127.0.0.1/*'];
+const BUDGET_KB = 40;
+
+let failures = 0;
+function check(ok, what) {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+  if (!ok) failures++;
+}
+const same = (a, b) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
+const manifest = (dir) =>
+  JSON.parse(readFileSync(path.join('.output', dir, 'manifest.json'), 'utf8'));
+
+execSync('npx wxt build --mode store', { stdio: 'ignore' });
+execSync('npx wxt build -b firefox --mode store', { stdio: 'ignore' });
+
+for (const [dir, store, firefox] of [
+  ['chrome-mv3', false, false],
+  ['firefox-mv3', false, true],
+  ['chrome-mv3-store', true, false],
+  ['firefox-mv3-store', true, true],
+]) {
+  const m = manifest(dir);
+  const hosts = store ? SITES : [...SITES, ...PRACTICE];
+  check(m.manifest_version === 3, `${dir}: manifest version 3`);
+  check(
+    same(m.host_permissions, hosts),
+    `${dir}: host permissions are the ${store ? 'sites only' : 'sites + practice hosts'}`,
+  );
+  check(same(m.content_scripts[0].matches, hosts), `${dir}: content script matches the same hosts`);
+  const perms = firefox ? ['storage'] : ['storage', 'sidePanel'];
+  check(same(m.permissions, perms), `${dir}: permissions ${perms.join(', ')}`);
+  check(!m.optional_permissions && !m.optional_host_permissions, `${dir}: no optional permissions`);
+  check(!JSON.stringify(m).includes('<all_urls>'), `${dir}: no <all_urls>`);
+  if (store)
+    check(!/localhost|127\.0\.0\.1/.test(JSON.stringify(m)), `${dir}: no practice host anywhere`);
+  if (firefox) {
+    check(m.browser_specific_settings?.gecko?.id === 'pas-a-pas@pas-a-pas.org', `${dir}: gecko id`);
+    check(!!m.sidebar_action, `${dir}: sidebar`);
+  } else {
+    check(!!m.side_panel, `${dir}: side panel`);
+    check(
+      store ? !m.key : !!m.key,
+      `${dir}: ${store ? 'no key (the store signs it)' : 'fixed key for a stable id'}`,
+    );
+  }
+  const scripts = path.join('.output', dir, 'content-scripts');
+  for (const file of readdirSync(scripts).filter((f) => f.endsWith('.js'))) {
+    const code = readFileSync(path.join(scripts, file));
+    const gz = gzipSync(code, { level: 9 }).length / 1024;
+    check(
+      gz <= BUDGET_KB,
+      `${dir}: content script ${file} ${gz.toFixed(1)} KB gzipped (budget ${BUDGET_KB} KB)`,
+    );
+  }
+  const all = readdirSync(path.join('.output', dir), { recursive: true }).filter((f) =>
+    String(f).endsWith('.js'),
+  );
+  const remote = all.filter((f) =>
+    /https?:\/\/[^"'`\s]*\.js["'`]/.test(
+      readFileSync(path.join('.output', dir, String(f)), 'utf8'),
+    ),
+  );
+  check(remote.length === 0, `${dir}: no remote script addresses`);
+}
+
+if (failures) {
+  console.error(`${failures} build check(s) failed`);
+  process.exit(1);
+}
+console.log('all build checks passed');
