@@ -14,6 +14,16 @@ function frenchVoice(): SpeechSynthesisVoice | undefined {
   return voices.find((v) => v.lang === 'fr-FR') ?? voices.find((v) => v.lang.startsWith('fr'));
 }
 
+/** Drawn, not an emoji: old machines often lack an emoji font. */
+function SpeakerIcon() {
+  return (
+    <svg className="icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+      <path d="M4 9v6h4l5 4V5L8 9H4z" fill="currentColor" />
+      <path d="M16 8.5a5 5 0 0 1 0 7M18.5 6a8.5 8.5 0 0 1 0 12" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+    </svg>
+  );
+}
+
 /** Reads a text aloud with a French voice when there is one; hidden when the browser cannot speak. */
 export function SpeakButton({
   text,
@@ -53,7 +63,7 @@ export function SpeakButton({
       aria-pressed={speaking}
       data-testid="speak"
     >
-      <span aria-hidden="true">🔊 </span>
+      <SpeakerIcon />
       {speaking ? t('stopReading') : (label ?? t('readAloud'))}
     </button>
   );

@@ -3,26 +3,33 @@ import type { GlossaryTerm } from '../core/glossary/types';
 import { SpeakButton } from './SpeakButton';
 
 /** The hard words found on the page, for keyboard and screen-reader users (same text as the tooltips). */
-export function WordsOnPage({ terms }: { terms: GlossaryTerm[] }) {
+export function WordsOnPage({ terms, open = true }: { terms: GlossaryTerm[]; open?: boolean }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="words-title" className="words" data-testid="words">
-      <h2 id="words-title">{t('wordsTitle')}</h2>
-      {terms.length === 0 ? (
-        <p>{t('wordsNone')}</p>
-      ) : (
-        <dl>
-          {terms.map((term) => (
-            <div key={term.id} className="word" data-testid="word">
-              <dt>{term.term}</dt>
-              <dd>
-                <p>{term.definition}</p>
-                <SpeakButton text={`${term.term}. ${term.definition}`} />
-              </dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      {/* A list that can be folded away while a guide runs, to keep the step in view. */}
+      <details open={open}>
+        <summary>
+          <h2 id="words-title">
+            {t('wordsTitle')} ({terms.length})
+          </h2>
+        </summary>
+        {terms.length === 0 ? (
+          <p>{t('wordsNone')}</p>
+        ) : (
+          <dl>
+            {terms.map((term) => (
+              <div key={term.id} className="word" data-testid="word">
+                <dt>{term.term}</dt>
+                <dd>
+                  <p>{term.definition}</p>
+                  <SpeakButton text={`${term.term}. ${term.definition}`} />
+                </dd>
+              </div>
+            ))}
+          </dl>
+        )}
+      </details>
     </section>
   );
 }

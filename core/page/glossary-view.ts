@@ -12,9 +12,9 @@ import type { Overlay } from './overlay';
 import type { Translate } from './i18n';
 
 export const HIGHLIGHT_NAME = 'pap-glossary';
+// A dotted underline in the text's own colour: visible on light and dark backgrounds alike.
 const HIGHLIGHT_CSS = `::highlight(${HIGHLIGHT_NAME}) {
-  background-color: rgba(255, 214, 0, 0.14);
-  text-decoration: underline dotted rgba(27, 42, 107, 0.8);
+  text-decoration: underline dotted;
   text-decoration-thickness: 2px;
   text-underline-offset: 3px;
 }`;

@@ -197,8 +197,14 @@ export class Overlay {
       });
       void computePosition(ring, callout, {
         strategy: 'fixed',
-        placement: 'bottom-start',
-        middleware: [offset(10), flip(), shift({ padding: 8 }), arrow({ element: tip })],
+        // Beside the element first: below it would hide the next fields of a form.
+        placement: 'right',
+        middleware: [
+          offset(12),
+          flip({ fallbackPlacements: ['left', 'bottom-start', 'top-start'] }),
+          shift({ padding: 8 }),
+          arrow({ element: tip }),
+        ],
       }).then(({ x, y, placement, middlewareData }) => {
         Object.assign(callout.style, { left: `${x}px`, top: `${y}px` });
         const side = placement.split('-')[0];

@@ -7,9 +7,20 @@ export interface Run {
   bold: boolean;
 }
 
+/**
+ * French typography: the space inside « » and before : ; ! ? must not break the line, or a
+ * lone » or ? starts the next line (hard to read for a beginner reader).
+ */
+export function frenchSpaces(text: string): string {
+  return text
+    .replace(/« /g, '«\u00a0')
+    .replace(/ »/g, '\u00a0»')
+    .replace(/ ([:;!?])/g, '\u202f$1');
+}
+
 export function tokenizeInline(source: string): Run[] {
   const runs: Run[] = [];
-  const parts = source.split('**');
+  const parts = frenchSpaces(source).split('**');
   // An odd number of markers leaves the last one unmatched: keep it as plain text.
   const balanced = parts.length % 2 === 1;
   parts.forEach((text, i) => {

@@ -39,7 +39,7 @@ try {
   await page.bringToFront();
   await page.getByTestId('pap-highlight').waitFor({ timeout: 15_000 });
   await page.screenshot({ path: shot('demo-2-step-1.png') });
-  await panel.screenshot({ path: shot('demo-3-panel.png'), fullPage: true });
+  await panel.screenshot({ path: shot('demo-3-panel.png') });
 
   // The person clicks what is circled: the guide moves on by itself.
   await page.getByRole('link', { name: 'Mon Compte' }).first().click();
