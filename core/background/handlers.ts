@@ -23,6 +23,8 @@ export interface BackgroundDeps {
   push<K extends PushType>(tabId: number, type: K, data: PushData<K>): Promise<void>;
   broadcast<K extends PushType>(type: K, data: PushData<K>): Promise<void>;
   openPanel(tabId: number): Promise<boolean>;
+  /** Ids of the open tabs (pushes to tabs without our content script are simply lost). */
+  openTabs?(): Promise<number[]>;
   progress?: ProgressService;
 }
 
@@ -313,6 +315,15 @@ export function createBackground(deps: BackgroundDeps) {
       await deps.local.set('settings', next);
       if (change.retentionDays !== undefined && deps.progress)
         await deps.progress.cleanup(next.retentionDays);
+      if (change.glossary !== undefined && deps.openTabs) {
+        // Open pages follow the switch at once, without a reload.
+        for (const tabId of await deps.openTabs()) {
+          await deps.push(tabId, 'state:changed', {
+            state: await activeState(await tabs.get(tabId)),
+            glossary: next.glossary,
+          });
+        }
+      }
       return next;
     },
   };

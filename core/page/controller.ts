@@ -39,10 +39,18 @@ export class PageController {
     return rec ? urlKey(rec.url) : null;
   }
 
+  private language = 'fr';
+
+  /** The glossary was switched on or off in the settings. */
+  glossarySetting(enabled: boolean): void {
+    this.deps.onGlossarySetting(enabled, this.language);
+  }
+
   /** The page loaded or its address changed (single-page apps). */
   async pageSeen(): Promise<void> {
     const href = this.deps.doc.location?.href ?? '';
     const reply = await this.deps.send('page:seen', { href });
+    this.language = reply.language;
     this.deps.onGlossarySetting(reply.glossary, reply.language);
     this.offer = reply.offer;
     this.apply(reply.state);

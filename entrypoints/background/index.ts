@@ -60,6 +60,10 @@ export default defineBackground(() => {
       await browser.runtime.sendMessage(message).catch(() => undefined);
     },
     openPanel,
+    openTabs: async () =>
+      (await browser.tabs.query({}))
+        .map((t) => t.id)
+        .filter((id): id is number => id !== undefined),
     progress,
   });
 

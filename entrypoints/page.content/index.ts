@@ -97,6 +97,7 @@ export default defineContentScript({
       const data = safeParse(pushes['state:changed'], envelope.data.data);
       if (!data.success) return undefined;
       controller?.apply(data.data.state);
+      controller?.glossarySetting(data.data.glossary);
       return undefined;
     });
 
