@@ -130,7 +130,9 @@ export class PageController {
       return;
     }
     overlay.clearHighlight();
-    if (this.notFoundTimer === null && this.reported?.key !== reportKey) {
+    // Wait unless this step was already reported missing (a target found earlier may vanish).
+    const toldMissing = this.reported?.key === reportKey && !this.reported.found;
+    if (this.notFoundTimer === null && !toldMissing) {
       this.notFoundTimer = this.deps.setTimeout(() => {
         this.notFoundTimer = null;
         const again = this.state && locate(this.deps.doc, step.target ?? []);
