@@ -3,10 +3,71 @@
  * the ring around the element to use, its callout, and the glossary tooltip. It never
  * touches the page's own nodes; texts are set with textContent only.
  */
-import { arrow, autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import {
+  arrow,
+  autoUpdate,
+  computePosition,
+  flip,
+  offset,
+  shift,
+  type Placement,
+} from '@floating-ui/dom';
 import { tokenizeInline } from '../text/inline';
 import type { Translate } from './i18n';
 import type { Offer } from '../messaging/responses';
+
+/** Beside the element first: below it, the callout would hide the next fields of a form. */
+const PLACEMENTS: Placement[] = ['right', 'left', 'bottom-start', 'top-start'];
+const CONTROLS =
+  'a[href], button, input:not([type="hidden"]), select, textarea, [role="button"], [role="link"], [role="radio"], [role="checkbox"]';
+
+/**
+ * The side where the callout covers the least of the page's other controls (a row of buttons,
+ * the next field), staying inside the window. Ties keep the usual order.
+ */
+async function bestSide(
+  doc: Document,
+  target: Element,
+  ring: HTMLElement,
+  callout: HTMLElement,
+): Promise<Placement> {
+  const view = doc.defaultView;
+  if (!view) return PLACEMENTS[0]!;
+  const around = ring.getBoundingClientRect();
+  const near = (r: DOMRect) =>
+    r.width > 0 && r.height > 0 && r.bottom > around.top - 400 && r.top < around.bottom + 400;
+  const others: DOMRect[] = [];
+  for (const el of doc.querySelectorAll(CONTROLS)) {
+    if (el === target || el.contains(target) || target.contains(el)) continue;
+    const r = el.getBoundingClientRect();
+    if (near(r)) others.push(r);
+    if (others.length > 300) break;
+  }
+  let best = PLACEMENTS[0]!;
+  let bestScore = Infinity;
+  for (const placement of PLACEMENTS) {
+    const { x, y } = await computePosition(ring, callout, {
+      strategy: 'fixed',
+      placement,
+      middleware: [offset(12), shift({ padding: 8 })],
+    });
+    const w = callout.offsetWidth;
+    const h = callout.offsetHeight;
+    const outside = x < 0 || y < 0 || x + w > view.innerWidth || y + h > view.innerHeight;
+    let score = outside ? 1e9 : 0;
+    for (const r of others) {
+      const dx = Math.min(x + w, r.right) - Math.max(x, r.left);
+      const dy = Math.min(y + h, r.bottom) - Math.max(y, r.top);
+      if (dx > 0 && dy > 0) score += dx * dy;
+    }
+    if (score < bestScore) {
+      best = placement;
+      bestScore = score;
+    }
+    if (score === 0) break;
+  }
+  return best;
+}
 
 export interface OverlayCallbacks {
   openPanel(): void;
@@ -185,6 +246,7 @@ export class Overlay {
       });
     }
 
+    let order: Placement[] = PLACEMENTS;
     const update = () => {
       const r = target.getBoundingClientRect();
       const pad = 6;
@@ -197,11 +259,10 @@ export class Overlay {
       });
       void computePosition(ring, callout, {
         strategy: 'fixed',
-        // Beside the element first: below it would hide the next fields of a form.
-        placement: 'right',
+        placement: order[0],
         middleware: [
           offset(12),
-          flip({ fallbackPlacements: ['left', 'bottom-start', 'top-start'] }),
+          flip({ fallbackPlacements: order.slice(1) }),
           shift({ padding: 8 }),
           arrow({ element: tip }),
         ],
@@ -218,6 +279,12 @@ export class Overlay {
     };
     update();
     this.stopRing = autoUpdate(target, ring, update, { animationFrame: false });
+    // Once, not on every scroll: choose the side where the callout hides no other control.
+    void bestSide(doc, target, ring, callout).then((best) => {
+      if (this.ring !== ring || best === order[0]) return;
+      order = [best, ...PLACEMENTS.filter((p) => p !== best)];
+      update();
+    });
   }
 
   clearHighlight() {
