@@ -1,14 +1,24 @@
 import { useTranslation } from 'react-i18next';
 import type { Guide } from '../core/guides/types';
+import type { GuideProgress } from '../core/messaging/responses';
+import { HistoryLine } from './HistoryLine';
+import { memoHref, NewTabLink } from './links';
+import { NotesList } from './NotesList';
 import { SpeakButton } from './SpeakButton';
 
 export function GuideIntro({
   guide,
+  progress = null,
   onStart,
+  onResume,
   onBack,
 }: {
   guide: Guide;
+  /** This guide's local progress, when there is any. */
+  progress?: GuideProgress | null;
   onStart(mode: 'alone' | 'aidant'): void;
+  /** Carry on with the unfinished session at this step. */
+  onResume?(stepIndex: number): void;
   onBack(): void;
 }) {
   const { t } = useTranslation();
@@ -17,29 +27,49 @@ export function GuideIntro({
     guide.goal,
     guide.prepare.length ? `${t('prepare')} ${guide.prepare.join('. ')}` : '',
   ].join('. ');
+  const resume = progress?.resume ?? null;
+  const resumeAt = resume ? Math.min(resume.stepIndex, guide.steps.length - 1) : 0;
   return (
     <section aria-labelledby="intro-title" className="intro">
-      <h2 id="intro-title">{guide.title}</h2>
-      <p className="lead">{guide.goal}</p>
+      <h2 id="intro-title" dir="auto">
+        {guide.title}
+      </h2>
+      <p className="lead" dir="auto">
+        {guide.goal}
+      </p>
       {guide.duration && <p>{t('duration', { duration: guide.duration })}</p>}
       {guide.prepare.length > 0 && (
         <>
           <h3>{t('prepare')}</h3>
           <ul className="prepare">
             {guide.prepare.map((p) => (
-              <li key={p}>{p}</li>
+              <li key={p} dir="auto">
+                {p}
+              </li>
             ))}
           </ul>
         </>
       )}
+      {resume && onResume && (
+        <div className="actions">
+          <button
+            type="button"
+            className="btn btn-primary btn-big"
+            onClick={() => onResume(resumeAt)}
+            data-testid="intro-resume"
+          >
+            {t('resumeAt', { n: resumeAt + 1 })}
+          </button>
+        </div>
+      )}
       <div className="actions">
         <button
           type="button"
-          className="btn btn-primary"
+          className={resume && onResume ? 'btn btn-secondary' : 'btn btn-primary'}
           onClick={() => onStart('alone')}
           data-testid="start"
         >
-          {t('start')}
+          {resume && onResume ? t('startAgain') : t('start')}
         </button>
         <button
           type="button"
@@ -50,6 +80,22 @@ export function GuideIntro({
           {t('startWithAidant')}
         </button>
         <SpeakButton text={spoken} />
+      </div>
+      {progress && (
+        <>
+          <NotesList notes={progress.notes} />
+          <HistoryLine history={progress.history} />
+          {progress.problem && (
+            <p className="notice" role="status" data-testid="progress-problem">
+              {progress.problem}
+            </p>
+          )}
+        </>
+      )}
+      <div className="actions">
+        <NewTabLink href={memoHref(guide.id)} testId="memo-link">
+          {t('memoLink')}
+        </NewTabLink>
         <button type="button" className="btn btn-link" onClick={onBack}>
           {t('back')}
         </button>

@@ -29,8 +29,12 @@ export function GuideList({
               data-testid={`guide-${g.id}`}
             >
               {suggested.includes(g.id) && <span className="badge">{t('suggested')}</span>}
-              <span className="guide-title">{g.title}</span>
-              <span className="guide-goal">{g.goal}</span>
+              <span className="guide-title" dir="auto">
+                {g.title}
+              </span>
+              <span className="guide-goal" dir="auto">
+                {g.goal}
+              </span>
               {g.duration && (
                 <span className="guide-duration">{t('duration', { duration: g.duration })}</span>
               )}

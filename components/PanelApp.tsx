@@ -1,27 +1,55 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { Guide } from '../core/guides/types';
 import { localiseGuide } from '../core/guides/localise';
 import type { GlossaryTerm } from '../core/glossary/types';
+import type { Send } from '../core/messaging/client';
 import { getSite } from '../core/sites/registry';
+import { AidantTools, type How } from './AidantTools';
 import { createI18n, directionOf } from './i18n';
 import { GuideIntro } from './GuideIntro';
 import { GuideList } from './GuideList';
+import { ResumeCard } from './ResumeCard';
+import { SendContext, useSend } from './send-context';
 import { SettingsView } from './SettingsView';
 import { StepView } from './StepView';
+import { useGuideProgress } from './use-progress';
 import { WordsOnPage } from './WordsOnPage';
-import { send, usePanel } from './use-panel';
+import { send as runtimeSend, usePanel } from './use-panel';
 
 export interface PanelData {
   guides: Guide[];
   glossary: GlossaryTerm[];
 }
 
+/** A counter that moves when the page comes back into view: progress may have changed elsewhere. */
+function useVisibleAgain(): number {
+  const [n, setN] = useState(0);
+  useEffect(() => {
+    const bump = () => {
+      if (document.visibilityState === 'visible') setN((x) => x + 1);
+    };
+    window.addEventListener('focus', bump);
+    document.addEventListener('visibilitychange', bump);
+    return () => {
+      window.removeEventListener('focus', bump);
+      document.removeEventListener('visibilitychange', bump);
+    };
+  }, []);
+  return n;
+}
+
 function Panel({ data }: { data: PanelData }) {
   const { t, i18n } = useTranslation();
-  const { tabId, info, settings, error, act, updateSettings } = usePanel();
+  const send = useSend();
+  const { tabId, info, settings, error, act, updateSettings } = usePanel(send);
   const [opened, setOpened] = useState<string | null>(null);
   const [showSettings, setShowSettings] = useState(false);
+  // How each step was marked, per session: the aidant sees the choice again on going back.
+  const [marks, setMarks] = useState<Record<string, How>>({});
+  const [changes, setChanges] = useState(0);
+  const visible = useVisibleAgain();
+  const bumpProgress = useCallback(() => setChanges((n) => n + 1), []);
 
   useEffect(() => {
     if (i18n.language !== settings.language) void i18n.changeLanguage(settings.language);
@@ -35,7 +63,10 @@ function Panel({ data }: { data: PanelData }) {
     [data.guides, settings.language],
   );
   const site = info?.siteId ? getSite(info.siteId) : undefined;
-  const siteGuides = guides.filter((g) => g.site === info?.siteId);
+  const siteGuides = useMemo(
+    () => guides.filter((g) => g.site === info?.siteId),
+    [guides, info?.siteId],
+  );
   const activeGuide = info?.active ? guides.find((g) => g.id === info.active!.guideId) : undefined;
   const openedGuide = opened ? guides.find((g) => g.id === opened) : undefined;
   const pageTerms = useMemo(() => {
@@ -43,27 +74,99 @@ function Panel({ data }: { data: PanelData }) {
     return (info?.terms ?? []).map((id) => byId.get(id)).filter((x): x is GlossaryTerm => !!x);
   }, [info?.terms, data.glossary]);
 
+  // The unfinished procedure of this site to offer first (the most recently used one).
+  const [pending, setPending] = useState<{ key: string; guideId: string | null } | null>(null);
+  const refreshKey = `${changes}/${visible}/${info?.active?.guideId ?? ''}/${info?.active?.sessionId ?? ''}`;
+  const siteIds = siteGuides.map((g) => g.id).join(',');
+  const looking = !!siteIds && !info?.active;
+  useEffect(() => {
+    if (!looking) return;
+    let live = true;
+    const ids = new Set(siteIds.split(','));
+    send('progress:active', {})
+      .then((r) => {
+        const guideId = r.sessions.find((s) => ids.has(s.guideId))?.guideId ?? null;
+        if (live) setPending({ key: siteIds, guideId });
+      })
+      .catch(() => live && setPending({ key: siteIds, guideId: null }));
+    return () => {
+      live = false;
+    };
+  }, [send, siteIds, looking, refreshKey]);
+  const resumeId = looking && pending?.key === siteIds ? pending.guideId : null;
+
+  const aidantOn = info?.active?.mode === 'aidant';
+  const progressFor = activeGuide
+    ? aidantOn
+      ? activeGuide.id
+      : null
+    : (openedGuide?.id ?? resumeId);
+  const { progress: shown } = useGuideProgress(progressFor, refreshKey);
+
+  const resumeGuide = resumeId ? siteGuides.find((g) => g.id === resumeId) : undefined;
+  const resumeAt = (guideId: string, stepIndex: number) => {
+    if (typeof tabId !== 'number') return;
+    setOpened(null);
+    void act(() => send('guide:start', { tabId, guideId, mode: 'alone', stepIndex, resume: true }));
+  };
+
   let body;
   if (tabId === undefined) body = <p>{t('loading')}</p>;
   else if (tabId === null) body = <p>{t('noTab')}</p>;
   else if (activeGuide && info?.active) {
+    const a = info.active;
+    const step = activeGuide.steps[Math.min(a.stepIndex, activeGuide.steps.length - 1)]!;
+    const markKey = `${a.sessionId ?? 'none'}:${step.id}`;
     body = (
       <StepView
-        key={`${activeGuide.id}#${info.active.stepIndex}`}
+        key={`${activeGuide.id}#${a.stepIndex}`}
         guide={activeGuide}
-        active={info.active}
+        active={a}
         site={site}
         onGoto={(stepIndex) =>
           void act(() => send('guide:goto', { tabId, stepIndex: Math.max(0, stepIndex) }))
         }
         onStop={() => void act(() => send('guide:stop', { tabId }))}
+        onMode={(mode) => void act(() => send('guide:mode', { tabId, mode }))}
+        aidant={
+          <AidantTools
+            guideId={activeGuide.id}
+            tabId={tabId}
+            step={{ id: step.id, title: step.title }}
+            chosen={
+              marks[markKey] ??
+              (shown?.resume?.sessionId === a.sessionId
+                ? (shown?.marks[step.id] as How | undefined)
+                : undefined)
+            }
+            onHow={(how) =>
+              void act(async () => {
+                await send('step:how', { tabId, stepId: step.id, how });
+                setMarks((m) => ({ ...m, [markKey]: how }));
+                bumpProgress();
+                return null;
+              })
+            }
+            progress={shown}
+            onNotesChanged={bumpProgress}
+            onDeleteNote={(id) =>
+              void act(async () => {
+                await send('note:delete', { id });
+                bumpProgress();
+                return null;
+              })
+            }
+          />
+        }
       />
     );
   } else if (openedGuide) {
     body = (
       <GuideIntro
         guide={openedGuide}
+        progress={shown}
         onBack={() => setOpened(null)}
+        onResume={(stepIndex) => resumeAt(openedGuide.id, stepIndex)}
         onStart={(mode) => {
           setOpened(null);
           void act(() => send('guide:start', { tabId, guideId: openedGuide.id, mode }));
@@ -71,7 +174,18 @@ function Panel({ data }: { data: PanelData }) {
       />
     );
   } else if (site && siteGuides.length) {
-    body = <GuideList guides={siteGuides} suggested={info?.suggested ?? []} onOpen={setOpened} />;
+    body = (
+      <>
+        {resumeGuide && shown?.resume && (
+          <ResumeCard
+            guide={resumeGuide}
+            progress={shown}
+            onResume={(stepIndex) => resumeAt(resumeGuide.id, stepIndex)}
+          />
+        )}
+        <GuideList guides={siteGuides} suggested={info?.suggested ?? []} onOpen={setOpened} />
+      </>
+    );
   } else {
     body = (
       <section>
@@ -109,16 +223,27 @@ function Panel({ data }: { data: PanelData }) {
         <SettingsView settings={settings} onChange={(c) => void updateSettings(c)} />
       )}
       <main>{body}</main>
-      {site && settings.glossary && <WordsOnPage terms={pageTerms} />}
+      {site && settings.glossary && <WordsOnPage terms={pageTerms} open={!activeGuide} />}
     </div>
   );
 }
 
-export function PanelApp({ data, lang = 'fr' }: { data: PanelData; lang?: 'fr' | 'en' | 'ar' }) {
+export function PanelApp({
+  data,
+  lang = 'fr',
+  send = runtimeSend,
+}: {
+  data: PanelData;
+  lang?: 'fr' | 'en' | 'ar';
+  /** The message client; tests pass a stub. */
+  send?: Send;
+}) {
   const i18n = useMemo(() => createI18n(lang), [lang]);
   return (
     <I18nextProvider i18n={i18n}>
-      <Panel data={data} />
+      <SendContext.Provider value={send}>
+        <Panel data={data} />
+      </SendContext.Provider>
     </I18nextProvider>
   );
 }

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../core/messaging/responses';
+import { DATA_PAGE_HREF, NewTabLink } from './links';
 
 const SIZES = [100, 150, 200] as const;
 const LANG_NAMES = { fr: 'Français', en: 'English', ar: 'العربية' } as const;
@@ -55,6 +56,11 @@ export function SettingsView({
           </label>
         ))}
       </fieldset>
+      <p>
+        <NewTabLink href={DATA_PAGE_HREF} testId="my-data-link">
+          {t('myData')}
+        </NewTabLink>
+      </p>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import type { Guide } from '../core/guides/types';
 import type { ActiveInfo } from '../core/messaging/responses';
 import type { Site } from '../core/sites/registry';
 import { HelpContacts } from './HelpContacts';
+import { memoHref, NewTabLink } from './links';
 import { RichText } from './RichText';
 import { SpeakButton } from './SpeakButton';
 
@@ -13,11 +14,13 @@ export interface StepViewProps {
   site: Site | undefined;
   onGoto(index: number): void;
   onStop(): void;
+  /** Switches aidant mode on or off; without it there is no switch. */
+  onMode?(mode: 'alone' | 'aidant'): void;
   /** Aidant tools for the current step (aidant mode only). */
   aidant?: ReactNode;
 }
 
-export function StepView({ guide, active, site, onGoto, onStop, aidant }: StepViewProps) {
+export function StepView({ guide, active, site, onGoto, onStop, onMode, aidant }: StepViewProps) {
   const { t } = useTranslation();
   const [stuck, setStuck] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -39,15 +42,20 @@ export function StepView({ guide, active, site, onGoto, onStop, aidant }: StepVi
       data-testid="step-view"
       data-step-id={step.id}
     >
-      <p className="guide-name">{guide.title}</p>
+      <div className="step-top">
+        <p className="guide-name" dir="auto">
+          {guide.title}
+        </p>
+        {onMode && <AidantSwitch on={active.mode === 'aidant'} onChange={onMode} />}
+      </div>
       <p className="step-count" data-testid="step-count">
         {t('stepOf', { n: index + 1, total })}
       </p>
       <progress max={total} value={index + 1} aria-label={t('stepOf', { n: index + 1, total })} />
-      <h2 id="step-title" ref={heading} tabIndex={-1} data-testid="step-title">
+      <h2 id="step-title" ref={heading} tabIndex={-1} data-testid="step-title" dir="auto">
         {step.title}
       </h2>
-      <p className="step-text" data-testid="step-text">
+      <p className="step-text" data-testid="step-text" dir="auto">
         <RichText text={step.text} />
       </p>
       {active.targetFound === false && !active.finished && (
@@ -64,12 +72,11 @@ export function StepView({ guide, active, site, onGoto, onStop, aidant }: StepVi
       {active.mode === 'aidant' && step.aidant && (
         <aside className="aidant-tip" aria-label={t('aidantTip')} data-testid="aidant-tip">
           <p className="aidant-tip-title">{t('aidantTip')}</p>
-          <p>
+          <p dir="auto">
             <RichText text={step.aidant} />
           </p>
         </aside>
       )}
-      {aidant}
       <div className="actions">
         <SpeakButton text={`${step.title}. ${step.text}`} />
         <button
@@ -105,6 +112,35 @@ export function StepView({ guide, active, site, onGoto, onStop, aidant }: StepVi
         </button>
       </div>
       {stuck && site && <HelpContacts site={site} />}
+      {active.mode === 'aidant' && aidant}
+      <p className="memo-row">
+        <NewTabLink href={memoHref(guide.id)} testId="memo-link" className="btn btn-link">
+          {t('memoLink')}
+        </NewTabLink>
+      </p>
     </section>
+  );
+}
+
+/** « Mode aidant »: a switch the aidant turns on beside the person, and off when they leave. */
+function AidantSwitch({ on, onChange }: { on: boolean; onChange(mode: 'alone' | 'aidant'): void }) {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      role="switch"
+      aria-checked={on}
+      className="switch"
+      onClick={() => onChange(on ? 'alone' : 'aidant')}
+      data-testid="aidant-toggle"
+    >
+      <span className="switch-track" aria-hidden="true">
+        <span className="switch-thumb" />
+      </span>
+      <span className="switch-label">{t('aidantMode')}</span>
+      <span className="switch-state" aria-hidden="true">
+        {on ? t('switchOn') : t('switchOff')}
+      </span>
+    </button>
   );
 }

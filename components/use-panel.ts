@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { safeParse } from 'zod/mini';
-import { createClient } from '../core/messaging/client';
+import type { Send } from '../core/messaging/client';
 import { EnvelopeSchema, pushes } from '../core/messaging/protocol';
 import { DEFAULT_SETTINGS, type Settings, type TabInfo } from '../core/messaging/responses';
+import { send as runtimeSend } from './runtime';
 
-export const send = createClient((m) => browser.runtime.sendMessage(m));
+export { send } from './runtime';
 
 /** The tab this panel guides: `?tabId=` when opened as a page, else the window's active tab. */
 function useTabId(): number | null | undefined {
@@ -46,7 +47,7 @@ export function useTabChanges(onChange: (tabId: number) => void) {
   }, [onChange]);
 }
 
-export function usePanel() {
+export function usePanel(send: Send = runtimeSend) {
   const tabId = useTabId();
   const [info, setInfo] = useState<TabInfo | null>(null);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
@@ -60,14 +61,14 @@ export function usePanel() {
         setError(null);
       })
       .catch((e: unknown) => setError(String(e)));
-  }, [tabId]);
+  }, [tabId, send]);
 
   useEffect(() => {
     refresh();
     void send('settings:get', {})
       .then(setSettings)
       .catch(() => undefined);
-  }, [refresh]);
+  }, [refresh, send]);
 
   useTabChanges(
     useCallback(
@@ -88,9 +89,12 @@ export function usePanel() {
     }
   }, []);
 
-  const updateSettings = useCallback(async (change: Partial<Settings>) => {
-    setSettings(await send('settings:set', change));
-  }, []);
+  const updateSettings = useCallback(
+    async (change: Partial<Settings>) => {
+      setSettings(await send('settings:set', change));
+    },
+    [send],
+  );
 
   return { tabId, info, settings, error, act, refresh, updateSettings };
 }

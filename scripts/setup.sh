@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes a fresh machine ready: the npm packages, and Debian's Chromium and Firefox ESR for the
-# browser tests and the demo (Playwright's own browser downloads are not used).
+# browser tests and the demo (Playwright's own browser downloads are not used), and
+# poppler-utils for the memo's print test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,8 @@ fi
 missing=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
 [ -x "${FIREFOX_PATH:-/usr/bin/firefox-esr}" ] || missing+=(firefox-esr)
+# pdftoppm turns the printed memo into a picture in the e2e tests.
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing ${missing[*]} (Debian packages)…"

@@ -79,9 +79,15 @@ export class ProgressService {
     // Alone, every step the page showed as done was done by the person themself. With an
     // aidant, the aidant says how each step went.
     if (mode === 'alone' && to > from) {
+      // A mark the aidant gave earlier in the session (help, by the aidant) is kept.
+      const marked = new Set(
+        (await this.db.stepEvents.where('sessionId').equals(sessionId).toArray()).map(
+          (e) => e.stepId,
+        ),
+      );
       for (let i = from; i < to; i++) {
         const passed = guide.steps[i];
-        if (passed)
+        if (passed && !marked.has(passed.id)) {
           await recordStepEvent(this.db, {
             sessionId,
             guideId: guide.id,
@@ -89,6 +95,7 @@ export class ProgressService {
             how: 'alone',
             now,
           });
+        }
       }
     }
     if (finished) await finishSession(this.db, sessionId, { status: 'done', now });
@@ -132,6 +139,10 @@ export class ProgressService {
       },
       lastAloneCount: resume.lastAloneCount,
       lastStepCount: resume.lastEvents.length,
+      marks:
+        resume.session && resume.last?.id === resume.session.id
+          ? Object.fromEntries(resume.lastEvents.map((e) => [e.stepId, e.how]))
+          : {},
       notes: resume.notes.map((n) => ({
         id: n.id,
         text: n.text,

@@ -65,6 +65,8 @@ export interface GuideProgress {
   /** Steps done alone in the last session, out of the steps marked in it. */
   lastAloneCount: number;
   lastStepCount: number;
+  /** How each step of the unfinished session was done, by step id. */
+  marks: Record<string, 'alone' | 'help' | 'aidant' | 'skipped'>;
   notes: {
     id: number;
     text: string;

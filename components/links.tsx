@@ -1,0 +1,30 @@
+import { useTranslation } from 'react-i18next';
+
+/** Address of the printable memo of a guide (an extension page next to this one). */
+export function memoHref(guideId: string): string {
+  return `/memo.html?guide=${encodeURIComponent(guideId)}`;
+}
+
+/** Address of the « Mes données » page (the extension's options page). */
+export const DATA_PAGE_HREF = '/options.html';
+
+/** A plain link that opens an extension page in a new tab, and says so to screen readers. */
+export function NewTabLink({
+  href,
+  children,
+  testId,
+  className = 'btn btn-secondary',
+}: {
+  href: string;
+  children: string;
+  testId?: string;
+  className?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <a href={href} target="_blank" rel="noopener" className={className} data-testid={testId}>
+      {children}
+      <span className="sr-only"> {t('newTab')}</span>
+    </a>
+  );
+}

@@ -1,0 +1,14 @@
+import './style.css';
+import { createRoot } from 'react-dom/client';
+import guides from 'virtual:pap-guides';
+import { MemoApp } from '../../components/MemoApp';
+import { PageShell } from '../../components/page-shell';
+import { send } from '../../components/runtime';
+
+const guideId = new URLSearchParams(location.search).get('guide');
+
+createRoot(document.getElementById('root')!).render(
+  <PageShell send={send}>
+    <MemoApp guides={guides} guideId={guideId} />
+  </PageShell>,
+);

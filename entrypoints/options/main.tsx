@@ -1,0 +1,12 @@
+import './style.css';
+import { createRoot } from 'react-dom/client';
+import guides from 'virtual:pap-guides';
+import { DataPage } from '../../components/DataPage';
+import { PageShell } from '../../components/page-shell';
+import { send } from '../../components/runtime';
+
+createRoot(document.getElementById('root')!).render(
+  <PageShell send={send}>
+    <DataPage guides={guides} />
+  </PageShell>,
+);

@@ -1,0 +1,139 @@
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DataPage } from '../../../components/DataPage';
+import { bundledGuides, cafGuide, realBackground, renderPage, stubSend } from './helpers';
+
+afterEach(cleanup);
+
+const guide = cafGuide();
+
+async function seed(bg: ReturnType<typeof realBackground>) {
+  await bg.send('guide:start', { tabId: 1, guideId: guide.id, mode: 'aidant' });
+  await bg.send('step:how', { tabId: 1, stepId: 'ouvrir-mon-compte', how: 'help' });
+  await bg.send('guide:goto', { tabId: 1, stepIndex: 1 });
+  await bg.send('note:add', { guideId: guide.id, text: 'Votre code est dans le carnet bleu' });
+}
+
+async function click(testId: string) {
+  await act(async () => {
+    fireEvent.click(screen.getByTestId(testId));
+  });
+}
+
+describe('DataPage (« Mes données »)', () => {
+  it('lists the procedures in progress with their history', async () => {
+    const bg = realBackground();
+    await seed(bg);
+    renderPage(<DataPage guides={bundledGuides()} download={() => undefined} />, bg.send);
+    const list = await screen.findByTestId('data-procedures');
+    await waitFor(() => expect(list.textContent).toContain(guide.title));
+    expect(list.textContent).toContain('En cours : vous étiez à l’étape 2.');
+    expect(list.textContent).toContain('Notes de l’aidant : 1');
+    expect(within(list).getByTestId('history').textContent).toContain('avec aide : 1 fois');
+  });
+
+  it('exports to a file, erases only after the second button, and imports the file back', async () => {
+    const bg = realBackground();
+    await seed(bg);
+    const download = vi.fn();
+    renderPage(<DataPage guides={bundledGuides()} download={download} />, bg.send);
+
+    await click('data-export');
+    await waitFor(() => expect(download).toHaveBeenCalledOnce());
+    const [text, fileName] = download.mock.calls[0] as [string, string];
+    expect(fileName).toMatch(/\.json$/);
+    expect(JSON.parse(text)).toBeTypeOf('object');
+    expect(text).toContain('carnet bleu');
+    await waitFor(() =>
+      expect(screen.getByTestId('export-status').textContent).toContain(fileName),
+    );
+
+    // The first button only asks; nothing is erased yet.
+    await click('data-erase');
+    const box = screen.getByTestId('erase-confirm-box');
+    expect(box.textContent).toContain('Voulez-vous vraiment tout effacer ?');
+    expect(document.activeElement).toBe(within(box).getByRole('heading'));
+    expect(await bg.db.sessions.count()).toBe(1);
+    await click('data-erase-cancel');
+    expect(screen.queryByTestId('erase-confirm-box')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByTestId('data-erase'));
+    expect(await bg.db.sessions.count()).toBe(1);
+
+    await click('data-erase');
+    expect(screen.getByTestId('data-erase-confirm').textContent).toBe('Oui, tout effacer');
+    await click('data-erase-confirm');
+    await waitFor(() => expect(screen.getByTestId('erase-status').textContent).toContain('effacé'));
+    expect(screen.getByTestId('erase-status').textContent).toContain('Notes : 1');
+    expect(await bg.db.sessions.count()).toBe(0);
+    expect(await bg.db.notes.count()).toBe(0);
+    await waitFor(() => expect(screen.getByTestId('data-empty')).toBeTruthy());
+
+    // Back from the file, added to what is here.
+    const file = new File([text], fileName, { type: 'application/json' });
+    expect(screen.getByTestId('import-chosen').textContent).toBe('Aucun fichier choisi.');
+    fireEvent.change(screen.getByTestId('data-import-file'), { target: { files: [file] } });
+    expect(screen.getByTestId('import-chosen').textContent).toBe(`Fichier choisi : ${fileName}`);
+    expect((screen.getByTestId('import-merge') as HTMLInputElement).checked).toBe(true);
+    await click('data-import');
+    await waitFor(() =>
+      expect(screen.getByTestId('import-status').textContent).toContain('C’est fait'),
+    );
+    expect(screen.getByTestId('import-status').textContent).toContain('Démarches : 1');
+    expect(await bg.db.sessions.count()).toBe(1);
+    expect((await bg.db.notes.toArray()).map((n) => n.text)).toEqual([
+      'Votre code est dans le carnet bleu',
+    ]);
+    await waitFor(() =>
+      expect(screen.getByTestId('data-procedures').textContent).toContain('étape 2'),
+    );
+  });
+
+  it('shows the French error of a file that is not ours', async () => {
+    const bg = realBackground();
+    renderPage(<DataPage guides={bundledGuides()} download={() => undefined} />, bg.send);
+    const file = new File(['{"hello": 1}'], 'autre.json', { type: 'application/json' });
+    fireEvent.change(screen.getByTestId('data-import-file'), { target: { files: [file] } });
+    fireEvent.click(screen.getByTestId('import-replace'));
+    await click('data-import');
+    const status = await screen.findByTestId('import-status');
+    await waitFor(() => expect(status.textContent).toContain('n’a pas pu être remis'));
+    expect(status.querySelector('.error-text')).not.toBeNull();
+  });
+
+  it('asks for a file before importing', async () => {
+    const { send, calls } = stubSend({
+      'settings:get': () => ({ glossary: true, language: 'fr', textSize: 100, retentionDays: 180 }),
+      'progress:guide': () => {
+        throw new Error('offline');
+      },
+    });
+    renderPage(<DataPage guides={[guide]} download={() => undefined} />, send);
+    await click('data-import');
+    expect(screen.getByTestId('import-status').textContent).toContain(
+      'Choisissez d’abord un fichier',
+    );
+    expect(calls).not.toHaveBeenCalledWith('data:import', expect.anything());
+  });
+
+  it('sets the clean-up delay (never = 0) and cleans up on demand', async () => {
+    const bg = realBackground();
+    renderPage(<DataPage guides={bundledGuides()} download={() => undefined} />, bg.send);
+    const select = (await screen.findByTestId('retention')) as HTMLSelectElement;
+    await waitFor(() => expect(select.value).toBe('180'));
+    expect([...select.options].map((o) => o.value)).toEqual(['30', '90', '180', '365', '0']);
+    expect([...select.options].map((o) => o.textContent)[4]).toBe('Jamais');
+    await act(async () => {
+      fireEvent.change(select, { target: { value: '0' } });
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('retention-status').textContent).toContain('enregistré'),
+    );
+    expect((await bg.send('settings:get', {})).retentionDays).toBe(0);
+    expect(select.value).toBe('0');
+
+    await click('data-cleanup');
+    await waitFor(() =>
+      expect(screen.getByTestId('retention-status').textContent).toContain('Démarches : 0'),
+    );
+  });
+});

@@ -1,0 +1,117 @@
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PanelApp } from '../../../components/PanelApp';
+import { bundledGuides, cafGuide, realBackground } from './helpers';
+
+const guide = cafGuide();
+const TAB = 5;
+
+beforeEach(() => {
+  // The panel opened as a page for a given tab, as the extension does without a side panel.
+  window.history.replaceState(null, '', `/sidepanel.html?tabId=${TAB}`);
+});
+afterEach(cleanup);
+
+async function click(el: HTMLElement) {
+  await act(async () => {
+    fireEvent.click(el);
+  });
+}
+
+async function onCafHome(bg: ReturnType<typeof realBackground>) {
+  await bg.handlers['page:seen']({ href: 'https://www.caf.fr/' }, { tabId: TAB });
+}
+
+function renderPanel(bg: ReturnType<typeof realBackground>) {
+  return render(<PanelApp data={{ guides: bundledGuides(), glossary: [] }} send={bg.send} />);
+}
+
+describe('side panel, aidant mode', () => {
+  it('marks how each step was done and keeps notes, then offers to resume', async () => {
+    const bg = realBackground();
+    await onCafHome(bg);
+    renderPanel(bg);
+
+    await click(await screen.findByTestId(`guide-${guide.id}`));
+    await click(screen.getByTestId('start-aidant'));
+    await screen.findByTestId('step-view');
+
+    // Aidant mode: the switch is on, the tip and the tools are shown.
+    const toggle = screen.getByTestId('aidant-toggle');
+    expect(toggle.getAttribute('role')).toBe('switch');
+    expect(toggle.getAttribute('aria-checked')).toBe('true');
+    expect(screen.getByTestId('aidant-tip').textContent).toContain('Laissez la personne');
+    for (const id of ['how-alone', 'how-help', 'how-aidant'])
+      expect(screen.getByTestId(id).getAttribute('aria-pressed')).toBe('false');
+
+    await click(screen.getByTestId('how-help'));
+    await waitFor(() =>
+      expect(screen.getByTestId('how-help').getAttribute('aria-pressed')).toBe('true'),
+    );
+    expect(screen.getByTestId('how-alone').getAttribute('aria-pressed')).toBe('false');
+    const events = await bg.db.stepEvents.toArray();
+    expect(events.map((e) => [e.stepId, e.how])).toEqual([['ouvrir-mon-compte', 'help']]);
+
+    // A note on the step appears in the list at once.
+    fireEvent.change(screen.getByTestId('note-input'), {
+      target: { value: 'Votre code est dans le carnet bleu' },
+    });
+    await click(screen.getByTestId('note-save'));
+    await waitFor(() =>
+      expect(screen.getByTestId('notes-list').textContent).toContain('carnet bleu'),
+    );
+
+    // The person clicks « Mon Compte » on the page: the page moves the guide on.
+    await act(async () => {
+      await bg.handlers['step:moved'](
+        { guideId: guide.id, from: 0, to: 1, finished: false },
+        { tabId: TAB },
+      );
+    });
+
+    // Switching aidant mode off hides the tools; the background knows.
+    await click(toggle);
+    await waitFor(() =>
+      expect(screen.getByTestId('aidant-toggle').getAttribute('aria-checked')).toBe('false'),
+    );
+    expect(screen.queryByTestId('aidant-tools')).toBeNull();
+    expect(screen.queryByTestId('aidant-tip')).toBeNull();
+
+    // The memo is a plain link to a new tab.
+    const memo = screen.getByTestId('memo-link') as HTMLAnchorElement;
+    expect(memo.getAttribute('href')).toBe(`/memo.html?guide=${guide.id}`);
+    expect(memo.target).toBe('_blank');
+
+    // The guide is closed: the list offers to resume where the page had moved it.
+    await click(screen.getByTestId('stop'));
+    const card = await screen.findByTestId('resume-card');
+    await waitFor(() => expect(card.textContent).toContain('vous étiez à l’étape 2'));
+    expect(within(card).getByTestId('notes-list').textContent).toContain('carnet bleu');
+    expect(within(card).getByTestId('history').textContent).toContain('avec aide : 1 fois');
+
+    await click(screen.getByTestId('resume-button'));
+    await waitFor(() => expect(screen.getByTestId('step-count').textContent).toBe('Étape 2 sur 9'));
+    // Resumed alone, in the same session (no new one).
+    expect(screen.getByTestId('aidant-toggle').getAttribute('aria-checked')).toBe('false');
+    expect(await bg.db.sessions.count()).toBe(1);
+  });
+
+  it('shows no resume card when nothing is unfinished', async () => {
+    const bg = realBackground();
+    await onCafHome(bg);
+    renderPanel(bg);
+    await screen.findByTestId(`guide-${guide.id}`);
+    await act(async () => undefined);
+    expect(screen.queryByTestId('resume-card')).toBeNull();
+  });
+
+  it('links the settings to « Mes données »', async () => {
+    const bg = realBackground();
+    await onCafHome(bg);
+    renderPanel(bg);
+    await click(await screen.findByTestId('open-settings'));
+    const link = screen.getByTestId('my-data-link') as HTMLAnchorElement;
+    expect(link.getAttribute('href')).toBe('/options.html');
+    expect(link.textContent).toContain('Mes données');
+  });
+});

@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ProgressService } from '../../../core/background/progress';
+import { loadGuidesFromDir } from '../../../core/guides/load-fs';
+import { PapDB } from '../../../core/progress/db';
+
+const guides = loadGuidesFromDir(path.resolve(import.meta.dirname, '../../../guides')).guides;
+const guide = guides.find((g) => g.id === 'caf-declaration-trimestrielle')!;
+let n = 0;
+
+function service() {
+  let now = Date.UTC(2026, 10, 1);
+  const db = new PapDB(`progress-service-${++n}-${Math.random()}`);
+  return { db, progress: new ProgressService(db, () => (now += 1000)) };
+}
+
+describe('ProgressService', () => {
+  it('counts steps the page saw done, in alone mode, as done alone', async () => {
+    const { db, progress } = service();
+    const id = (await progress.start(guide, 'alone', 0))!;
+    await progress.step(id, guide, 0, 2, false, 'alone');
+    const events = await db.stepEvents.where('sessionId').equals(id).toArray();
+    expect(events.map((e) => [e.stepId, e.how])).toEqual([
+      [guide.steps[0]!.id, 'alone'],
+      [guide.steps[1]!.id, 'alone'],
+    ]);
+    const p = await progress.guideProgress(guide);
+    expect(p.resume?.stepIndex).toBe(2);
+    expect(p.marks).toEqual({ [guide.steps[0]!.id]: 'alone', [guide.steps[1]!.id]: 'alone' });
+  });
+
+  it("keeps the aidant's mark when the page then moves the guide on", async () => {
+    const { progress } = service();
+    const id = (await progress.start(guide, 'aidant', 0))!;
+    await progress.how(id, guide, guide.steps[0]!.id, 'help');
+    // The aidant switched the mode off before the page showed the step done.
+    await progress.step(id, guide, 0, 1, false, 'alone');
+    const p = await progress.guideProgress(guide);
+    expect(p.marks[guide.steps[0]!.id]).toBe('help');
+    expect(p.history).toMatchObject({ help: 1, alone: 0 });
+  });
+
+  it('records nothing by itself in aidant mode, and finishes the session at the end', async () => {
+    const { db, progress } = service();
+    const id = (await progress.start(guide, 'aidant', 0))!;
+    const last = guide.steps.length - 1;
+    await progress.step(id, guide, 0, last, true, 'aidant');
+    expect(await db.stepEvents.count()).toBe(0);
+    const p = await progress.guideProgress(guide);
+    expect(p.resume).toBeNull();
+    expect(p.history).toMatchObject({ sessions: 1, done: 1 });
+  });
+
+  it('carries on with the unfinished session when asked to resume', async () => {
+    const { progress } = service();
+    const first = await progress.start(guide, 'aidant', 0);
+    await progress.step(first!, guide, 0, 3, false, 'aidant');
+    const again = await progress.start(guide, 'alone', 3, true);
+    expect(again).toBe(first);
+    const fresh = await progress.start(guide, 'alone', 0);
+    expect(fresh).not.toBe(first);
+  });
+});
