@@ -1,4 +1,5 @@
 import type { SiteId } from '../sites/registry';
+import type { ActiveInfo } from '../messaging/responses';
 
 /** A small async key-value store: browser.storage.session in the extension, a Map in tests. */
 export interface KeyValueStore {
@@ -18,16 +19,8 @@ export interface TabState {
   page: string;
   suggested: string[];
   terms: string[];
-  active: {
-    guideId: string;
-    stepIndex: number;
-    finished: boolean;
-    mode: 'alone' | 'aidant';
-    sessionId: number | null;
-    targetFound: boolean | null;
-    /** Grows with every change, see ActiveState.seq. */
-    seq: number;
-  } | null;
+  /** The guide running in the tab, exactly as the side panel sees it. */
+  active: ActiveInfo | null;
 }
 
 export const EMPTY_TAB: TabState = {

@@ -40,6 +40,7 @@ export interface ActiveInfo {
   sessionId: number | null;
   /** null: not reported yet by the page. */
   targetFound: boolean | null;
+  /** Grows with every change, see ActiveState.seq. */
   seq: number;
 }
 
