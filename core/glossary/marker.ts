@@ -49,15 +49,19 @@ export interface CollectOptions {
   skip?: string | readonly string[];
 }
 
+const NO_NAMES: ReadonlySet<string> = new Set();
+
 function skipSet(skip: CollectOptions['skip']): ReadonlySet<string> {
-  if (skip === undefined) return new Set();
+  if (skip === undefined) return NO_NAMES;
   return new Set((typeof skip === 'string' ? [skip] : skip).map((s) => s.toLowerCase()));
 }
 
 /** Whether the element and everything inside it must be left alone. */
-export function isSkippedElement(el: Element, extra: ReadonlySet<string> = new Set()): boolean {
+export function isSkippedElement(el: Element, extra: ReadonlySet<string> = NO_NAMES): boolean {
   const name = el.localName.toLowerCase();
   if (SKIPPED_TAGS.has(name) || extra.has(name)) return true;
+  // Most elements have no attribute at all: one call answers for the three checks below.
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden')) return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
   const editable = el.getAttribute('contenteditable');
@@ -125,7 +129,8 @@ export function collectTextNodes(root: Node, opts: CollectOptions = {}): Text[] 
   const walker = textWalker(root);
   const judge = new SkipJudge(root, extra);
   const out: Text[] = [];
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!judge.skips(n as Text)) out.push(n as Text);
+  for (let n = walker.nextNode(); n; n = walker.nextNode())
+    if (!judge.skips(n as Text)) out.push(n as Text);
   return out;
 }
 
@@ -407,7 +412,13 @@ function sameRanges(ranges: readonly MarkedRange[], matches: readonly Match[], t
   for (let i = 0; i < ranges.length; i++) {
     const r = (ranges[i] as MarkedRange).range;
     const m = matches[i] as Match;
-    if (r.startContainer !== t || r.endContainer !== t || r.startOffset !== m.start || r.endOffset !== m.end) return false;
+    if (
+      r.startContainer !== t ||
+      r.endContainer !== t ||
+      r.startOffset !== m.start ||
+      r.endOffset !== m.end
+    )
+      return false;
     if ((ranges[i] as MarkedRange).termId !== m.termId) return false;
   }
   return true;

@@ -8,6 +8,7 @@ import type { MatchTerm } from '../glossary/types';
 import { compileGlossary } from '../glossary/matcher';
 import { GlossaryMarker, type MarkedRange } from '../glossary/marker';
 import type { Send } from '../messaging/client';
+import { HighlightPainter } from './highlight-painter';
 import type { Overlay } from './overlay';
 import type { Translate } from './i18n';
 
@@ -37,6 +38,7 @@ export interface GlossaryEnv {
 export class GlossaryView {
   private marker: GlossaryMarker | null = null;
   private highlight: Highlight | null = null;
+  private painter: HighlightPainter | null = null;
   private observer: MutationObserver | null = null;
   private sheet: CSSStyleSheet | null = null;
   private shown: string | null = null;
@@ -60,6 +62,7 @@ export class GlossaryView {
     if (highlights) {
       this.highlight = highlights.make();
       highlights.registry.set(HIGHLIGHT_NAME, this.highlight);
+      this.painter = new HighlightPainter(this.highlight, doc.defaultView);
       this.addStyle();
     }
     this.marker = new GlossaryMarker({
@@ -85,7 +88,7 @@ export class GlossaryView {
     this.listen('scroll', () => this.hide());
   }
 
-  /** Route change in a single-page app: scan again (changed nodes only are re-read). */
+  /** Route change in a single-page app: scan again (unchanged marks are kept as they are). */
   rescan(): void {
     if (!this.marker) return;
     void this.marker.scanAll().then(() => this.report());
@@ -99,6 +102,8 @@ export class GlossaryView {
     this.observer = null;
     for (const [type, fn] of this.listeners) this.env.doc.removeEventListener(type, fn, true);
     this.listeners.length = 0;
+    this.painter?.disconnect();
+    this.painter = null;
     this.env.highlights?.registry.delete(HIGHLIGHT_NAME);
     this.highlight = null;
     if (this.sheet) {
@@ -127,10 +132,7 @@ export class GlossaryView {
   }
 
   private paint(ranges: MarkedRange[]) {
-    if (this.highlight) {
-      this.highlight.clear();
-      for (const r of ranges) this.highlight.add(r.range);
-    }
+    this.painter?.paint(ranges);
     this.scheduleReport();
   }
 
@@ -165,17 +167,19 @@ export class GlossaryView {
     void this.env.send('glossary:found', { termIds: ids }).catch(() => undefined);
   }
 
+  /** The latest pointer position: the check runs where the pointer came to rest. */
+  private pointer: { x: number; y: number; path: EventTarget[] } | null = null;
+
   private onPointerMove(e: PointerEvent) {
+    this.pointer = { x: e.clientX, y: e.clientY, path: e.composedPath() };
     if (this.frame) return;
-    const { clientX, clientY } = e;
-    const path = e.composedPath();
     this.frame = this.env.setTimeout(() => {
       this.frame = 0;
-      const overTooltip = path.some(
-        (n) => (n as Element).nodeName === this.env.hostTag.toUpperCase(),
-      );
-      if (overTooltip) return this.cancelHide();
-      const hit = this.marker?.hitTest(clientX, clientY);
+      const p = this.pointer;
+      if (!p) return;
+      const tooltip = this.env.overlay.tooltipElement;
+      if (tooltip && p.path.includes(tooltip)) return this.cancelHide();
+      const hit = this.marker?.hitTest(p.x, p.y);
       if (hit) this.show(hit.termId, hit.rect);
       else this.hideSoon();
     }, 40);

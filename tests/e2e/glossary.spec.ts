@@ -1,0 +1,291 @@
+/**
+ * Glossary on the live practice pages, with the built extension in Chromium: hard words are
+ * marked with the CSS Custom Highlight API (read back from the page's CSS.highlights), hovering
+ * one shows its tooltip, the side panel lists the page's words, text added later is marked
+ * too, the page's own text nodes are left exactly as the server sent them, and the setting
+ * switches it all off.
+ */
+import type { Page } from '@playwright/test';
+import { loadGlossaryDir } from '../../core/glossary/check-fs';
+import { foldForm } from '../../core/glossary/matcher';
+import type { GlossaryTerm } from '../../core/glossary/types';
+// @ts-expect-error plain JavaScript module shared with the practice server
+import { resolveFixture } from '../fixtures/serve-core.mjs';
+import { artifact, expect, openPanel, tabIdOf, test } from './fixtures';
+
+const HIGHLIGHT = 'pap-glossary';
+
+const PAGES = [
+  { site: 'caf', url: 'https://www.caf.fr/', word: 'allocataire' },
+  { site: 'impots', url: 'https://www.impots.gouv.fr/accueil', word: 'prélèvement à la source' },
+  { site: 'ameli', url: 'https://www.ameli.fr/assure', word: 'carte Vitale' },
+] as const;
+
+let glossary: Promise<GlossaryTerm[]> | null = null;
+function terms(): Promise<GlossaryTerm[]> {
+  glossary ??= loadGlossaryDir('guides/glossary').then((r) => r.terms);
+  return glossary;
+}
+
+/** The term a marked text stands for: forms ignore case and accents, acronyms must match. */
+async function termOf(text: string, site: string): Promise<GlossaryTerm | undefined> {
+  const key = foldForm(text);
+  return (await terms()).find(
+    (t) =>
+      (t.sites as string[]).includes(site) &&
+      (t.acronyms.includes(text) || [t.term, ...t.forms].some((f) => foldForm(f) === key)),
+  );
+}
+
+/** The texts of the ranges in our highlight, read from the page's own world. */
+function markedTexts(page: Page): Promise<string[] | null> {
+  return page.evaluate((name) => {
+    const h = CSS.highlights.get(name);
+    return h ? [...h].map((r) => (r instanceof Range ? r.toString() : '')) : null;
+  }, HIGHLIGHT);
+}
+
+/** Waits until the marking is done: some ranges, and the same number twice in a row. */
+async function marked(page: Page): Promise<string[]> {
+  let last = -1;
+  await expect
+    .poll(
+      async () => {
+        const n = (await markedTexts(page))?.length ?? 0;
+        const stable = n > 0 && n === last;
+        last = n;
+        return stable;
+      },
+      { intervals: [250], timeout: 20_000, message: 'the glossary highlight fills up and settles' },
+    )
+    .toBe(true);
+  return (await markedTexts(page)) ?? [];
+}
+
+for (const p of PAGES) {
+  test(`marks glossary words on ${p.url}`, async ({ context }) => {
+    const page = await context.newPage();
+    await page.goto(p.url);
+    const texts = await marked(page);
+    expect(texts.length).toBeGreaterThan(0);
+    // Every marked text is a form of a glossary term of this site, nothing else.
+    const unknown: string[] = [];
+    for (const text of texts) if (!(await termOf(text, p.site))) unknown.push(text);
+    expect(unknown).toEqual([]);
+    expect(texts.map(foldForm)).toContain(foldForm(p.word));
+    // Our highlight is the only one: the page's own highlights are not touched.
+    expect(await page.evaluate(() => [...CSS.highlights.keys()])).toEqual([HIGHLIGHT]);
+  });
+}
+
+test('hovering a marked word shows its tooltip with the definition', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto('https://www.caf.fr/');
+  await marked(page);
+  // The first marked word that is drawn on screen: brought into view, then its first box.
+  const target = await page.evaluate((name) => {
+    const ranges = [...(CSS.highlights.get(name) ?? [])].filter(
+      (r): r is Range => r instanceof Range,
+    );
+    for (const r of ranges) {
+      const el = r.startContainer.parentElement;
+      if (!el || !r.getClientRects()[0]?.width) continue;
+      el.scrollIntoView({ block: 'center' });
+      const box = r.getClientRects()[0]!;
+      return { text: r.toString(), x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    }
+    return null;
+  }, HIGHLIGHT);
+  expect(target).not.toBeNull();
+  const term = await termOf(target!.text, 'caf');
+  expect(term).toBeDefined();
+
+  // Scrolling hides the tooltip: let the scroll settle before pointing.
+  await page.waitForTimeout(200);
+  await page.mouse.move(target!.x - 3, target!.y);
+  await page.mouse.move(target!.x, target!.y, { steps: 3 });
+  const tooltip = page.getByTestId('pap-tooltip');
+  await expect(tooltip).toBeVisible();
+  await expect(tooltip.locator('.pap-term')).toHaveText(term!.term);
+  // The definition comes from the background, the same words as the glossary file.
+  const definition = tooltip.locator('.pap-def');
+  await expect(definition).not.toBeEmpty();
+  const shown = (await definition.textContent())!.replace(/\s+/g, ' ');
+  const firstWords = term!.definition.replace(/\s+/g, ' ').split(' ').slice(0, 3).join(' ');
+  expect(shown.replace(/\u00a0|\u202f/g, ' ')).toContain(firstWords);
+  // It sits next to the word, inside the viewport.
+  const box = (await tooltip.boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(800);
+  expect(Math.abs(box.y + box.height - target!.y) < 80 || Math.abs(box.y - target!.y) < 80).toBe(
+    true,
+  );
+  await page.screenshot({ path: artifact('glossary-tooltip.png') });
+
+  // Moving away (straight to a spot with no word, not across the tooltip) hides it again.
+  await page.mouse.move(5, 790);
+  await expect(tooltip).toBeHidden();
+});
+
+// Pointer moves are checked at most every 40 ms: the check must use where the pointer came to
+// rest, not the first move of the window.
+test('the tooltip follows where the pointer comes to rest', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto('https://www.caf.fr/');
+  await marked(page);
+  const word = await page.evaluate((name) => {
+    const r = [...(CSS.highlights.get(name) ?? [])][0] as Range;
+    const b = r.getClientRects()[0]!;
+    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+  }, HIGHLIGHT);
+  const tooltip = page.getByTestId('pap-tooltip');
+  // Two quick moves that end on the word, as a hand does.
+  await page.mouse.move(word.x - 150, word.y + 150);
+  await page.mouse.move(word.x, word.y);
+  await expect(tooltip).toBeVisible({ timeout: 3000 });
+  // Across the tooltip and on to an empty spot, quickly.
+  const box = (await tooltip.boundingBox())!;
+  await page.mouse.move(box.x + 10, box.y + box.height / 2);
+  await page.mouse.move(5, 790);
+  await expect(tooltip).toBeHidden({ timeout: 3000 });
+});
+
+test('the side panel lists the words found on the page', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto('https://www.caf.fr/');
+  const texts = await marked(page);
+  const expected = new Set<string>();
+  for (const t of texts) expected.add((await termOf(t, 'caf'))!.term);
+
+  const panel = await openPanel(context, await tabIdOf(context, page));
+  const words = panel.getByTestId('words');
+  await expect(words).toBeVisible();
+  const items = panel.getByTestId('word');
+  await expect(items.filter({ hasText: /^allocataire/i }).first()).toBeVisible();
+  // One entry per term marked on the page, and no other.
+  await expect.poll(async () => items.count()).toBe(expected.size);
+  const listed = await items.locator('dt').allTextContents();
+  expect(new Set(listed)).toEqual(expected);
+  // Each with its definition.
+  for (const dd of await items.locator('dd p').allTextContents())
+    expect(dd.trim().length).toBeGreaterThan(10);
+});
+
+test('text added after the page loaded is marked too', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto('https://www.caf.fr/');
+  await marked(page);
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.id = 'added-later';
+    p.textContent = 'Votre revenu fiscal de référence est écrit sur votre avis.';
+    document.querySelector('main')!.append(p);
+  });
+  await expect
+    .poll(() =>
+      page.evaluate((name) => {
+        const added = document.getElementById('added-later')!;
+        return [...(CSS.highlights.get(name) ?? [])]
+          .filter((r) => added.contains(r.startContainer))
+          .map((r) => (r as Range).toString());
+      }, HIGHLIGHT),
+    )
+    .toEqual(['revenu fiscal de référence']);
+
+  // Changed text is read again: the old word goes, the new one comes.
+  await page.evaluate(() => {
+    document.getElementById('added-later')!.firstChild!.textContent =
+      'Le numéro d’allocataire est sur vos courriers.';
+  });
+  await expect
+    .poll(() =>
+      page.evaluate((name) => {
+        const added = document.getElementById('added-later')!;
+        return [...(CSS.highlights.get(name) ?? [])]
+          .filter((r) => added.contains(r.startContainer))
+          .map((r) => (r as Range).toString());
+      }, HIGHLIGHT),
+    )
+    .toEqual(['numéro d’allocataire']);
+});
+
+for (const p of PAGES) {
+  test(`leaves the page's own text nodes as served on ${p.url}`, async ({ context }) => {
+    const page = await context.newPage();
+    await page.goto(p.url);
+    await marked(page);
+    const served = (resolveFixture(p.url) as { body: Buffer | string }).body.toString();
+    // The body's text nodes (white space only ones left out) and its element count, for the
+    // live page and for the HTML the server sent, parsed apart. Our host element, the practice
+    // banner and what scripts and styles hold are not page text.
+    const [live, sent] = await page.evaluate((html) => {
+      function shape(doc: Document) {
+        const out = { texts: [] as string[], elements: 0 };
+        const skip = (el: Element | null) =>
+          !!el?.closest('pas-a-pas-ui, #practice-banner, script, style, noscript, template');
+        const w = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+        for (let n = w.nextNode(); n; n = w.nextNode()) {
+          if (n.nodeType === Node.ELEMENT_NODE) {
+            if (!skip(n as Element)) out.elements++;
+          } else if ((n as Text).data.trim() && !skip(n.parentElement)) {
+            out.texts.push((n as Text).data);
+          }
+        }
+        return out;
+      }
+      return [shape(document), shape(new DOMParser().parseFromString(html, 'text/html'))];
+    }, served);
+    expect(sent.texts.length).toBeGreaterThan(10);
+    expect(live.texts).toEqual(sent.texts);
+    expect(live.elements).toBe(sent.elements);
+    // Our one host element is there (outside the comparison), with its UI in a shadow root.
+    expect(await page.locator('pas-a-pas-ui').count()).toBe(1);
+  });
+}
+
+test('the glossary can be switched off in the settings', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto('https://www.caf.fr/');
+  await marked(page);
+  const panel = await openPanel(context, await tabIdOf(context, page));
+  await panel.getByTestId('open-settings').click();
+  const box = panel.getByTestId('setting-glossary');
+  await expect(box).toBeChecked();
+  // The box shows the stored setting: it turns once the background has saved the change.
+  await box.click();
+  await expect(box).not.toBeChecked();
+  // The word list goes from the panel, the marks from the open page.
+  await expect(panel.getByTestId('words')).toHaveCount(0);
+  const size = () => page.evaluate((name) => CSS.highlights.get(name)?.size ?? 0, HIGHLIGHT);
+  await expect.poll(size).toBe(0);
+
+  await page.bringToFront();
+  await page.reload();
+  // The extension is at work on the page (its offer shows), yet marks nothing.
+  await expect(page.getByTestId('pap-offer')).toBeVisible();
+  await page.waitForTimeout(1500);
+  expect(await size()).toBe(0);
+  // Hovering a hard word shows nothing.
+  const spot = await page.evaluate(() => {
+    const w = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
+    for (let n = w.nextNode(); n; n = w.nextNode()) {
+      const i = (n as Text).data.indexOf('allocataire');
+      if (i < 0) continue;
+      const r = document.createRange();
+      r.setStart(n, i);
+      r.setEnd(n, i + 11);
+      const b = r.getClientRects()[0];
+      if (b?.width) return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    }
+    return null;
+  });
+  expect(spot).not.toBeNull();
+  await page.mouse.move(spot!.x, spot!.y, { steps: 3 });
+  await page.waitForTimeout(300);
+  await expect(page.getByTestId('pap-tooltip')).toHaveCount(0);
+
+  // Switched on again, the same page is marked without a reload.
+  await box.click();
+  await expect(box).toBeChecked();
+  await marked(page);
+});
