@@ -140,13 +140,12 @@ export function createBackground(deps: BackgroundDeps) {
 
     async 'step:found'({ guideId, stepIndex, found }, ctx) {
       const tabId = ctx.tabId!;
-      const s = await tabs.update(tabId, (old) =>
+      await tabs.update(tabId, (old) =>
         old.active?.guideId === guideId && old.active.stepIndex === stepIndex
           ? { ...old, active: { ...old.active, targetFound: found } }
           : old,
       );
       await deps.broadcast('tab:changed', { tabId }).catch(() => undefined);
-      void s;
       return null;
     },
 
