@@ -21,6 +21,36 @@ export function syncHighlight(
 
 type ObserverView = { IntersectionObserver?: typeof IntersectionObserver } | null;
 
+/** Elements that group several texts: one of them is watched rather than each text's parent. */
+const GROUPS = new Set([
+  'P',
+  'LI',
+  'TR',
+  'DL',
+  'UL',
+  'OL',
+  'TABLE',
+  'FORM',
+  'FIELDSET',
+  'SECTION',
+  'ARTICLE',
+  'NAV',
+  'HEADER',
+  'FOOTER',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'FIGURE',
+  'DETAILS',
+]);
+
+/** The element whose position stands for the range's: its closest group, a few levels up at most. */
+function watched(range: Range): Element | null {
+  const start = range.startContainer.parentElement;
+  let el = start;
+  for (let i = 0; el && i < 4; i++, el = el.parentElement) if (GROUPS.has(el.tagName)) return el;
+  return start;
+}
+
 export class HighlightPainter {
   private all: readonly MarkedRange[] = [];
   private painted = new Set<Range>();
@@ -54,7 +84,7 @@ export class HighlightPainter {
     if (this.observer) {
       const parents = new Set<Element>();
       for (const r of ranges) {
-        const el = r.range.startContainer.parentElement;
+        const el = watched(r.range);
         if (el) parents.add(el);
       }
       for (const el of parents) {
@@ -77,7 +107,7 @@ export class HighlightPainter {
   private repaint() {
     const shown = this.observer
       ? this.all.filter((r) => {
-          const el = r.range.startContainer.parentElement;
+          const el = watched(r.range);
           return !!el && this.near.has(el);
         })
       : this.all;
