@@ -15,7 +15,8 @@ import { SettingsView } from './SettingsView';
 import { StepView } from './StepView';
 import { useGuideProgress } from './use-progress';
 import { WordsOnPage } from './WordsOnPage';
-import { send as runtimeSend, usePanel } from './use-panel';
+import { send as runtimeSend } from './runtime';
+import { usePanel } from './use-panel';
 
 export interface PanelData {
   guides: Guide[];

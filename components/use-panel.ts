@@ -6,8 +6,6 @@ import { EnvelopeSchema, pushes } from '../core/messaging/protocol';
 import { DEFAULT_SETTINGS, type Settings, type TabInfo } from '../core/messaging/responses';
 import { send as runtimeSend } from './runtime';
 
-export { send } from './runtime';
-
 /** The tab this panel guides: `?tabId=` when opened as a page, else the window's active tab. */
 function useTabId(): number | null | undefined {
   const fromQuery = useMemo(() => {

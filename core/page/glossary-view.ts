@@ -10,7 +10,6 @@ import { GlossaryMarker, type MarkedRange } from '../glossary/marker';
 import type { Send } from '../messaging/client';
 import { HighlightPainter } from './highlight-painter';
 import type { Overlay } from './overlay';
-import type { Translate } from './i18n';
 
 export const HIGHLIGHT_NAME = 'pap-glossary';
 // A dotted underline in the text's own colour: visible on light and dark backgrounds alike.
@@ -27,7 +26,6 @@ export interface GlossaryEnv {
   send: Send;
   /** Tag name of our own UI host, never scanned. */
   hostTag: string;
-  t(): Translate;
   setTimeout(fn: () => void, ms: number): number;
   clearTimeout(id: number): void;
   /** CSS.highlights and the Highlight constructor, when the browser has them. */

@@ -73,7 +73,6 @@ export default defineContentScript({
             overlay,
             send,
             hostTag: 'pas-a-pas-ui',
-            t: () => t,
             setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
             clearTimeout: (id) => clearTimeout(id),
             highlights:
