@@ -20,6 +20,8 @@ const SHOW_TEXT = 0x4;
  */
 const LONG_TEXT = 200;
 const NO_MATCH: readonly Match[] = Object.freeze([]);
+/** Texts scanned between two reads of the clock. */
+const CLOCK_EVERY = 8;
 
 /**
  * Elements whose text is not read as page text: code, form fields (what a person types is
@@ -58,7 +60,8 @@ function skipSet(skip: CollectOptions['skip']): ReadonlySet<string> {
 
 /** Whether the element and everything inside it must be left alone. */
 export function isSkippedElement(el: Element, extra: ReadonlySet<string> = NO_NAMES): boolean {
-  const name = el.localName.toLowerCase();
+  // HTML element names are lower case already; names of other kinds are never in the list.
+  const name = el.localName;
   if (SKIPPED_TAGS.has(name) || extra.has(name)) return true;
   // Most elements have no attribute at all: one call answers for the three checks below.
   if (!el.hasAttributes()) return false;
@@ -135,15 +138,30 @@ export function collectTextNodes(root: Node, opts: CollectOptions = {}): Text[] 
 }
 
 export interface MarkedRange {
-  range: Range;
+  /**
+   * A StaticRange where the browser has one. The page never pays for it: a live Range is
+   * updated by the browser at every change of the page's DOM (with some hundreds of them, each
+   * node the page removes costs tens of microseconds more), a StaticRange is not. The marker
+   * keeps them right itself: every changed text is scanned again.
+   */
+  range: AbstractRange;
   termId: string;
+}
+
+/**
+ * What changed since the last call. A range is never given back once removed, and one may
+ * be added and removed in the same change: apply `added` first, then `removed`.
+ */
+export interface RangeChange {
+  added: MarkedRange[];
+  removed: MarkedRange[];
 }
 
 export interface GlossaryMarkerOptions {
   doc: Document;
   matcher: GlossaryMatcher;
-  /** Called with the complete, current list of ranges each time it changes. */
-  onRanges(ranges: MarkedRange[]): void;
+  /** Called after each chunk of work that changed the ranges, with what changed. */
+  onChange(change: RangeChange): void;
   /** Runs `fn` later (setTimeout, requestIdleCallback, scheduler.postTask…). */
   scheduleChunk(fn: () => void): void;
   /** Longest time one chunk of work may take, in ms (default 8). */
@@ -157,13 +175,6 @@ export interface GlossaryMarkerOptions {
   skip?: string | readonly string[];
 }
 
-interface Entry {
-  /** The text the ranges were made for. */
-  data: string;
-  ranges: MarkedRange[];
-  termIds: string[];
-}
-
 interface CaretDocument {
   caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
   caretRangeFromPoint?: (x: number, y: number) => Range | null;
@@ -172,27 +183,32 @@ interface CaretDocument {
 export class GlossaryMarker {
   private readonly doc: Document;
   private readonly matcher: GlossaryMatcher;
-  private readonly onRanges: (ranges: MarkedRange[]) => void;
+  private readonly onChange: (change: RangeChange) => void;
+  private readonly makeRange: (t: Text, start: number, end: number) => AbstractRange;
   private readonly scheduleChunk: (fn: () => void) => void;
   private readonly budgetMs: number;
   private readonly now: () => number;
   private readonly skip: ReadonlySet<string>;
 
   /** Text nodes that hold at least one term. */
-  private readonly entries = new Map<Text, Entry>();
+  private readonly entries = new Map<Text, MarkedRange[]>();
   private pending: Node[] = [];
   private pendingAt = 0;
   private walker: TreeWalker | null = null;
   private judge: SkipJudge | null = null;
   private running = false;
   private stopped = false;
-  private changed = false;
+  private added: MarkedRange[] = [];
+  private removed: MarkedRange[] = [];
+  /** Set when the page may have removed texts we hold: checked at the next chunk. */
+  private mayHaveRemoved = false;
   private waiters: (() => void)[] = [];
 
   constructor(opts: GlossaryMarkerOptions) {
     this.doc = opts.doc;
     this.matcher = opts.matcher;
-    this.onRanges = opts.onRanges;
+    this.onChange = opts.onChange;
+    this.makeRange = rangeMaker(opts.doc);
     this.scheduleChunk = opts.scheduleChunk;
     this.budgetMs = opts.budgetMs ?? 8;
     this.now = opts.now ?? Date.now;
@@ -203,6 +219,7 @@ export class GlossaryMarker {
   scanAll(): Promise<void> {
     const root = this.doc.body ?? this.doc.documentElement;
     if (root) this.pending.push(root);
+    this.mayHaveRemoved = true;
     this.kick();
     return this.whenIdle();
   }
@@ -214,6 +231,7 @@ export class GlossaryMarker {
   scanNodes(nodes: Node[]): void {
     if (this.stopped) return;
     for (const n of nodes) this.pending.push(n);
+    this.mayHaveRemoved = true;
     this.kick();
   }
 
@@ -224,9 +242,9 @@ export class GlossaryMarker {
       if (caret === null || caret.node.nodeType !== TEXT_NODE) return null;
       const entry = this.entries.get(caret.node as Text);
       if (!entry || !caret.node.isConnected) return null;
-      for (const r of entry.ranges) {
+      for (const r of entry) {
         if (r.range.startOffset > caret.offset || r.range.endOffset < caret.offset) continue;
-        const rect = rectAt(r.range, x, y);
+        const rect = rectAt(this.doc, r.range, x, y);
         if (rect) return { termId: r.termId, rect };
       }
       return null;
@@ -234,12 +252,19 @@ export class GlossaryMarker {
     // No caret API: test the boxes of every range.
     for (const [node, entry] of this.entries) {
       if (!node.isConnected) continue;
-      for (const r of entry.ranges) {
-        const rect = rectAt(r.range, x, y);
+      for (const r of entry) {
+        const rect = rectAt(this.doc, r.range, x, y);
         if (rect) return { termId: r.termId, rect };
       }
     }
     return null;
+  }
+
+  /** Every range held now. */
+  ranges(): MarkedRange[] {
+    const all: MarkedRange[] = [];
+    for (const e of this.entries.values()) for (const r of e) all.push(r);
+    return all;
   }
 
   /** Ids of the terms present on the page, in the order they were first found. */
@@ -247,7 +272,7 @@ export class GlossaryMarker {
     const seen = new Set<string>();
     for (const [node, entry] of this.entries) {
       if (!node.isConnected) continue;
-      for (const id of entry.termIds) seen.add(id);
+      for (const r of entry) seen.add(r.termId);
     }
     return [...seen];
   }
@@ -260,6 +285,8 @@ export class GlossaryMarker {
     this.walker = null;
     this.judge = null;
     this.entries.clear();
+    this.added = [];
+    this.removed = [];
     this.resolveWaiters();
   }
 
@@ -286,11 +313,14 @@ export class GlossaryMarker {
   private runChunk(): void {
     if (this.stopped) return;
     const t0 = this.now();
-    this.forgetRemoved();
+    if (this.mayHaveRemoved) this.forgetRemoved();
     this.checkWalker();
     let more: boolean;
-    do more = this.step();
-    while (more && this.now() - t0 < this.budgetMs);
+    let steps = 0;
+    do {
+      more = this.step();
+      // The clock is read every few texts: each read costs about what a short text does.
+    } while (more && (++steps % CLOCK_EVERY !== 0 || this.now() - t0 < this.budgetMs));
     this.flush();
     if (more) {
       this.scheduleChunk(() => this.runChunk());
@@ -302,8 +332,9 @@ export class GlossaryMarker {
 
   /** One unit of work: one text node, or the start of a queued subtree. False when all done. */
   private step(): boolean {
-    if (this.walker) {
-      const next = this.walker.nextNode();
+    const walker = this.walker;
+    if (walker) {
+      const next = walker.nextNode();
       if (next) this.scanText(next as Text, this.judge);
       else this.walker = this.judge = null;
       return true;
@@ -325,7 +356,7 @@ export class GlossaryMarker {
     }
     if (isInsideSkipped(node, this.skip)) {
       // Text moved into a field, or an element just hidden: drop what it held.
-      for (const t of [...this.entries.keys()]) if (node === t || node.contains(t)) this.forget(t);
+      for (const t of [...this.entries.keys()]) if (node.contains(t)) this.forget(t);
       return;
     }
     if (node.nodeType === TEXT_NODE) this.scanText(node as Text, null);
@@ -354,39 +385,40 @@ export class GlossaryMarker {
     if (judge && data.length >= LONG_TEXT && judge.skips(t)) return this.forget(t);
     const matches = data.length >= 2 ? this.matcher.findAll(data) : NO_MATCH;
     if (matches.length === 0) {
-      if (this.entries.size && this.entries.delete(t)) this.changed = true;
+      if (this.entries.size) this.forget(t);
       return;
     }
     if (judge && data.length < LONG_TEXT && judge.skips(t)) return this.forget(t);
     const old = this.entries.get(t);
-    if (old && old.data === data && sameRanges(old.ranges, matches, t)) return;
+    if (old && sameRanges(old, matches, t)) return;
     const ranges: MarkedRange[] = [];
-    const termIds: string[] = [];
     for (const m of matches) {
-      const range = this.doc.createRange();
-      range.setStart(t, m.start);
-      range.setEnd(t, m.end);
-      ranges.push({ range, termId: m.termId });
-      termIds.push(m.termId);
+      const r = { range: this.makeRange(t, m.start, m.end), termId: m.termId };
+      ranges.push(r);
+      this.added.push(r);
     }
-    this.entries.set(t, { data, ranges, termIds });
-    this.changed = true;
+    if (old) for (const r of old) this.removed.push(r);
+    this.entries.set(t, ranges);
   }
 
   private forget(t: Text): void {
-    if (this.entries.delete(t)) this.changed = true;
+    const old = this.entries.get(t);
+    if (!old) return;
+    this.entries.delete(t);
+    for (const r of old) this.removed.push(r);
   }
 
   private forgetRemoved(): void {
+    this.mayHaveRemoved = false;
     for (const t of [...this.entries.keys()]) if (!t.isConnected) this.forget(t);
   }
 
   private flush(): void {
-    if (!this.changed) return;
-    this.changed = false;
-    const all: MarkedRange[] = [];
-    for (const e of this.entries.values()) for (const r of e.ranges) all.push(r);
-    this.onRanges(all);
+    if (!this.added.length && !this.removed.length) return;
+    const change = { added: this.added, removed: this.removed };
+    this.added = [];
+    this.removed = [];
+    this.onChange(change);
   }
 
   private caretAt(x: number, y: number): { node: Node; offset: number } | null | undefined {
@@ -403,10 +435,7 @@ export class GlossaryMarker {
   }
 }
 
-/**
- * Whether ranges made earlier still cover `matches` in `t`. Live ranges follow edits of the
- * text: one that was cut or moved is made again, even if the text came back the same.
- */
+/** Whether ranges made earlier for `t` are exactly `matches`. */
 function sameRanges(ranges: readonly MarkedRange[], matches: readonly Match[], t: Text): boolean {
   if (ranges.length !== matches.length) return false;
   for (let i = 0; i < ranges.length; i++) {
@@ -424,10 +453,35 @@ function sameRanges(ranges: readonly MarkedRange[], matches: readonly Match[], t
   return true;
 }
 
+/** StaticRange where the browser has it, else a live Range (older engines, test DOMs). */
+function rangeMaker(doc: Document): (t: Text, start: number, end: number) => AbstractRange {
+  const Static = (doc.defaultView as { StaticRange?: typeof StaticRange } | null)?.StaticRange;
+  if (typeof Static === 'function') {
+    return (t, startOffset, endOffset) =>
+      new Static({ startContainer: t, startOffset, endContainer: t, endOffset });
+  }
+  return (t, start, end) => {
+    const r = doc.createRange();
+    r.setStart(t, start);
+    r.setEnd(t, end);
+    return r;
+  };
+}
+
 /** The box of `range` (one per line) that contains the point, if any. */
-function rectAt(range: Range, x: number, y: number): DOMRect | null {
-  if (typeof range.getClientRects !== 'function') return null;
-  const rects = range.getClientRects();
+function rectAt(doc: Document, range: AbstractRange, x: number, y: number): DOMRect | null {
+  // Boxes come from a live Range, made for this look-up only (the text may have changed
+  // since the static one was made: then it is out of bounds and gives nothing).
+  let live: Range;
+  try {
+    live = doc.createRange();
+    live.setStart(range.startContainer, range.startOffset);
+    live.setEnd(range.endContainer, range.endOffset);
+  } catch {
+    return null;
+  }
+  if (typeof live.getClientRects !== 'function') return null;
+  const rects = live.getClientRects();
   for (let i = 0; i < rects.length; i++) {
     const r = rects[i];
     if (r && x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return r;

@@ -329,7 +329,7 @@ interface Tables {
 function scan(t: Tables, text: string): Match[] {
   const { termIds, acronyms, childStart, childCount, childSym, childNode } = t;
   const { denseRow, alpha, dense, termOf, acrOf } = t;
-  const out: Match[] = [];
+  let out: Match[] | null = null;
   const n = text.length;
   let prevWord = false;
   let i = 0;
@@ -352,6 +352,8 @@ function scan(t: Tables, text: string): Match[] {
     let node = 0;
     let j = i;
     let lastSep = false;
+    /** Where the walk first left the word it started in (-1: it never did). */
+    let firstSep = -1;
     let bestEnd = -1;
     let bestTerm = -1;
     while (j < n) {
@@ -377,6 +379,7 @@ function scan(t: Tables, text: string): Match[] {
           continue; // a run of separators counts as one
         }
         lastSep = true;
+        if (firstSep < 0) firstSep = j;
       } else {
         lastSep = false;
       }
@@ -423,15 +426,21 @@ function scan(t: Tables, text: string): Match[] {
       bestTerm = term;
     }
     if (bestEnd > 0) {
-      out.push({ start: i, end: bestEnd, termId: termIds[bestTerm] as string });
+      (out ??= []).push({ start: i, end: bestEnd, termId: termIds[bestTerm] as string });
       i = bestEnd; // the char at `bestEnd` is not part of a word (checked above)
       prevWord = false;
       continue;
     }
-    i++;
+    // No term starts here. The chars the walk read in this word are not word starts: go on
+    // from where it left the word, or from where it stopped if it never left it.
+    i = firstSep >= 0 ? firstSep : j > i ? j : i + 1;
   }
-  return out;
+  return out ?? NONE;
 }
+
+/** The answer for the many texts with no term (one shared array, never changed). */
+const NONE: Match[] = [];
+Object.freeze(NONE);
 
 /**
  * An acronym matches only as written (same capitals) and not inside a run of words in

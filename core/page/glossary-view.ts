@@ -6,7 +6,7 @@
  */
 import type { MatchTerm } from '../glossary/types';
 import { compileGlossary } from '../glossary/matcher';
-import { GlossaryMarker, type MarkedRange } from '../glossary/marker';
+import { GlossaryMarker, type RangeChange } from '../glossary/marker';
 import type { Send } from '../messaging/client';
 import { HighlightPainter } from './highlight-painter';
 import type { Overlay } from './overlay';
@@ -68,7 +68,7 @@ export class GlossaryView {
       matcher: compileGlossary(terms),
       skip: this.env.hostTag,
       scheduleChunk: (fn) => void this.env.setTimeout(fn, 0),
-      onRanges: (ranges) => this.paint(ranges),
+      onChange: (change) => this.paint(change),
     });
     void this.marker.scanAll().then(() => this.report());
 
@@ -129,8 +129,8 @@ export class GlossaryView {
     this.sheet = sheet;
   }
 
-  private paint(ranges: MarkedRange[]) {
-    this.painter?.paint(ranges);
+  private paint(change: RangeChange) {
+    this.painter?.apply(change);
     this.scheduleReport();
   }
 

@@ -3,60 +3,53 @@
  * every change to a Highlight makes the browser restyle the page, and every registered range
  * is checked again at each later frame where the page changes. So only the ranges whose text
  * lies within about one screen of the viewport are registered (an IntersectionObserver tells
- * which), and only what changed is added or removed.
+ * which), and only what changed is added or removed: the work of one change is the size of
+ * that change, never the size of the page.
  */
-import type { MarkedRange } from '../glossary/marker';
-
-/** Brings `highlight` from the ranges it holds to `ranges`; returns the new set. */
-export function syncHighlight(
-  highlight: Highlight,
-  painted: ReadonlySet<Range>,
-  ranges: readonly MarkedRange[],
-): Set<Range> {
-  const next = new Set(ranges.map((r) => r.range));
-  for (const range of painted) if (!next.has(range)) highlight.delete(range);
-  for (const range of next) if (!painted.has(range)) highlight.add(range);
-  return next;
-}
+import type { MarkedRange, RangeChange } from '../glossary/marker';
 
 type ObserverView = { IntersectionObserver?: typeof IntersectionObserver } | null;
 
 /** Elements that group several texts: one of them is watched rather than each text's parent. */
 const GROUPS = new Set([
-  'P',
-  'LI',
-  'TR',
-  'DL',
-  'UL',
-  'OL',
-  'TABLE',
-  'FORM',
-  'FIELDSET',
-  'SECTION',
-  'ARTICLE',
-  'NAV',
-  'HEADER',
-  'FOOTER',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'FIGURE',
-  'DETAILS',
+  'p',
+  'li',
+  'tr',
+  'dl',
+  'ul',
+  'ol',
+  'table',
+  'form',
+  'fieldset',
+  'section',
+  'article',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'blockquote',
+  'figure',
+  'details',
 ]);
 
 /** The element whose position stands for the range's: its closest group, a few levels up at most. */
-function watched(range: Range): Element | null {
+function watched(range: AbstractRange): Element | null {
   const start = range.startContainer.parentElement;
   let el = start;
-  for (let i = 0; el && i < 4; i++, el = el.parentElement) if (GROUPS.has(el.tagName)) return el;
+  for (let i = 0; el && i < 4; i++, el = el.parentElement) if (GROUPS.has(el.localName)) return el;
   return start;
 }
 
+interface Group {
+  ranges: Set<MarkedRange>;
+  near: boolean;
+}
+
 export class HighlightPainter {
-  private all: readonly MarkedRange[] = [];
-  private painted = new Set<Range>();
   private readonly observer: IntersectionObserver | null;
-  private readonly observed = new Set<Element>();
-  private readonly near = new Set<Element>();
+  private readonly groups = new Map<Element, Group>();
+  /** The group each range was filed under (its element may have moved since). */
+  private readonly groupOf = new Map<MarkedRange, Element>();
 
   constructor(
     private readonly highlight: Highlight,
@@ -66,11 +59,7 @@ export class HighlightPainter {
     this.observer = IO
       ? new IO(
           (entries) => {
-            for (const e of entries) {
-              if (e.isIntersecting) this.near.add(e.target);
-              else this.near.delete(e.target);
-            }
-            this.repaint();
+            for (const e of entries) this.setNear(e.target, e.isIntersecting);
           },
           // One screen above and below: scrolling shows marks already in place.
           { rootMargin: '100% 0px' },
@@ -78,48 +67,56 @@ export class HighlightPainter {
       : null;
   }
 
-  /** The complete, current list of ranges (as GlossaryMarker gives it). */
-  paint(ranges: readonly MarkedRange[]): void {
-    this.all = ranges;
-    if (this.observer) {
-      const parents = new Set<Element>();
-      for (const r of ranges) {
-        const el = watched(r.range);
-        if (el) parents.add(el);
-      }
-      for (const el of parents) {
-        if (!this.observed.has(el)) {
-          this.observed.add(el);
-          this.observer.observe(el);
-        }
-      }
-      for (const el of this.observed) {
-        if (!parents.has(el)) {
-          this.observed.delete(el);
-          this.near.delete(el);
-          this.observer.unobserve(el);
-        }
-      }
-    }
-    this.repaint();
+  /** Applies a change as GlossaryMarker reports it: `added` first, then `removed`. */
+  apply(change: RangeChange): void {
+    for (const r of change.added) this.add(r);
+    for (const r of change.removed) this.remove(r);
   }
 
-  private repaint() {
-    const shown = this.observer
-      ? this.all.filter((r) => {
-          const el = watched(r.range);
-          return !!el && this.near.has(el);
-        })
-      : this.all;
-    this.painted = syncHighlight(this.highlight, this.painted, shown);
+  private add(r: MarkedRange): void {
+    if (!this.observer) {
+      this.highlight.add(r.range);
+      return;
+    }
+    const el = watched(r.range);
+    if (!el) return;
+    let group = this.groups.get(el);
+    if (!group) {
+      group = { ranges: new Set(), near: false };
+      this.groups.set(el, group);
+      this.observer.observe(el);
+    }
+    group.ranges.add(r);
+    this.groupOf.set(r, el);
+    if (group.near) this.highlight.add(r.range);
+  }
+
+  private remove(r: MarkedRange): void {
+    this.highlight.delete(r.range);
+    const el = this.groupOf.get(r);
+    if (!el) return;
+    this.groupOf.delete(r);
+    const group = this.groups.get(el);
+    if (!group) return;
+    group.ranges.delete(r);
+    if (group.ranges.size === 0) {
+      this.groups.delete(el);
+      this.observer?.unobserve(el);
+    }
+  }
+
+  private setNear(el: Element, near: boolean): void {
+    const group = this.groups.get(el);
+    if (!group || group.near === near) return;
+    group.near = near;
+    if (near) for (const r of group.ranges) this.highlight.add(r.range);
+    else for (const r of group.ranges) this.highlight.delete(r.range);
   }
 
   disconnect(): void {
     this.observer?.disconnect();
-    this.observed.clear();
-    this.near.clear();
+    this.groups.clear();
+    this.groupOf.clear();
     this.highlight.clear();
-    this.painted = new Set();
-    this.all = [];
   }
 }

@@ -6,7 +6,7 @@
  */
 import { compileGlossary, type MatchableTerm } from '../../core/glossary/matcher';
 import { collectTextNodes, GlossaryMarker, type MarkedRange } from '../../core/glossary/marker';
-import { HighlightPainter, syncHighlight } from '../../core/page/highlight-painter';
+import { HighlightPainter } from '../../core/page/highlight-painter';
 
 declare const __PAP_TERMS__: MatchableTerm[];
 
@@ -137,6 +137,22 @@ function nearViewport(ranges: MarkedRange[]): MarkedRange[] {
   });
 }
 
+function rangeText(r: AbstractRange): string {
+  const live = document.createRange();
+  live.setStart(r.startContainer, r.startOffset);
+  live.setEnd(r.endContainer, r.endOffset);
+  return live.toString();
+}
+
+function staticRange(node: Text, start: number, end: number): StaticRange {
+  return new StaticRange({
+    startContainer: node,
+    startOffset: start,
+    endContainer: node,
+    endOffset: end,
+  });
+}
+
 /** A fresh copy of the page, laid out and painted. */
 async function freshBody(): Promise<void> {
   CSS.highlights.delete(HIGHLIGHT);
@@ -190,8 +206,8 @@ const api = {
 
   /**
    * (a) Our marking, wired as the content script wires it: it starts in a task of its own,
-   * chunks are scheduled with setTimeout(0), and by default each flush updates the Highlight
-   * with what changed (syncHighlight, as core/page/glossary-view.ts does). With `when: 'end'` the
+   * chunks are scheduled with setTimeout(0), and by default each chunk hands what changed to
+   * the painter (as core/page/glossary-view.ts does). With `when: 'end'` the
    * Highlight is filled once, when the scan is done, to compare what the browser then spends
    * on rendering.
    */
@@ -205,7 +221,6 @@ const api = {
     let work = 0;
     let chunks = 0;
     let maxChunk = 0;
-    let ranges: MarkedRange[] = [];
     const timed = (fn: () => void) => {
       const t = now();
       fn();
@@ -214,37 +229,35 @@ const api = {
       chunks++;
       maxChunk = Math.max(maxChunk, d);
     };
-    let painted = new Set<Range>();
-    const painter = paint.where === 'near' ? new HighlightPainter(highlight, window) : null;
-    const fill = (list: MarkedRange[]) => {
-      if (painter) painter.paint(list);
-      else painted = syncHighlight(highlight, painted, list);
-    };
+    // Without a window, the painter cannot tell what is in view: it paints every range.
+    const painter = new HighlightPainter(highlight, paint.where === 'near' ? window : null);
     const marker = new GlossaryMarker({
       doc: document,
       matcher,
       skip: SKIP,
       scheduleChunk: (fn) => void setTimeout(() => timed(fn), 0),
-      onRanges: (all) => {
-        ranges = all;
-        if (when === 'chunk') fill(all);
+      onChange: (change) => {
+        if (when === 'chunk') painter.apply(change);
       },
     });
     const start = now();
     let done!: Promise<void>;
     timed(() => (done = marker.scanAll())); // the first chunk runs at once
     await done;
-    if (when === 'end') timed(() => fill(ranges));
+    const ranges = marker.ranges();
+    if (when === 'end') timed(() => painter.apply({ added: ranges, removed: [] }));
     const wall = now() - start;
     const termIds = marker.termsOnPage().length;
     // The highlight is painted in the next frames: that cost is part of what we watch.
     await settle();
     const until = now();
-    const texts = ranges.slice(0, 5).map((r) => r.range.toString());
+    const texts = ranges.slice(0, 5).map((r) => rangeText(r.range));
+    const staticRanges = ranges.every((r) => r.range instanceof StaticRange);
     const highlightSize = highlight.size;
     marker.disconnect();
-    painter?.disconnect();
+    painter.disconnect();
     return {
+      staticRanges,
       since,
       until,
       wall,
@@ -267,12 +280,8 @@ const api = {
     await freshBody();
     const ranges: MarkedRange[] = [];
     for (const t of collectTextNodes(document.body, { skip: SKIP })) {
-      for (const m of matcher.findAll(t.data)) {
-        const range = document.createRange();
-        range.setStart(t, m.start);
-        range.setEnd(t, m.end);
-        ranges.push({ range, termId: m.termId });
-      }
+      for (const m of matcher.findAll(t.data))
+        ranges.push({ range: staticRange(t, m.start, m.end), termId: m.termId });
     }
     if (where !== 'none') {
       const h = new Highlight();
@@ -291,8 +300,44 @@ const api = {
   },
 
   /**
+   * What our marks cost the page's own scripts: 1,000 elements added and removed and 1,000
+   * text edits, with no marks, with our marks (static ranges) and with live Ranges over the
+   * same terms. The browser updates every live Range at each change of the DOM.
+   */
+  async pageWork(kind: 'none' | 'static' | 'live') {
+    await freshBody();
+    const keep: AbstractRange[] = [];
+    const texts = collectTextNodes(document.body, { skip: SKIP });
+    if (kind !== 'none') {
+      for (const t of texts) {
+        for (const m of matcher.findAll(t.data)) {
+          if (kind === 'static') keep.push(staticRange(t, m.start, m.end));
+          else {
+            const r = document.createRange();
+            r.setStart(t, m.start);
+            r.setEnd(t, m.end);
+            keep.push(r);
+          }
+        }
+      }
+    }
+    const main = document.querySelector('main') ?? document.body;
+    const t0 = now();
+    for (let i = 0; i < 1000; i++) {
+      const el = document.createElement('span');
+      main.append(el);
+      el.remove();
+    }
+    for (let i = 0; i < 1000; i++) {
+      const t = texts[(i * 7) % texts.length]!;
+      t.data = `${t.data}`; // as a framework setting the same text again
+    }
+    return { ms: now() - t0, ranges: keep.length };
+  },
+
+  /**
    * Where our time goes: the marker's kinds of work, one at a time over the whole page: the
-   * walk reading every text, the matcher, Range creation, Highlight.add. What the marker does
+   * walk reading every text, the matcher, StaticRange creation, Highlight.add. What the marker does
    * besides (skip checks, bookkeeping, the clock, chunking) is its total minus these.
    */
   async ourParts() {
@@ -316,13 +361,8 @@ const api = {
     }
     const match = now() - t;
     t = now();
-    const list: Range[] = [];
-    for (const f of found) {
-      const r = document.createRange();
-      r.setStart(f.node, f.start);
-      r.setEnd(f.node, f.end);
-      list.push(r);
-    }
+    const list: StaticRange[] = [];
+    for (const f of found) list.push(staticRange(f.node, f.start, f.end));
     const ranges = now() - t;
     t = now();
     const h = new Highlight();

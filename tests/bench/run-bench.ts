@@ -177,6 +177,14 @@ async function main(): Promise<void> {
     };
     const mutation1x = await mutation();
 
+    // The page's own DOM work, with our marks in place and with live Ranges instead.
+    const pageWork: Record<'none' | 'static' | 'live', number> = { none: 0, static: 0, live: 0 };
+    for (const kind of ['none', 'static', 'live'] as const) {
+      const xs: number[] = [];
+      for (let i = 0; i < 5; i++) xs.push((await call(page, 'pageWork', kind)).ms);
+      pageWork[kind] = median(xs);
+    }
+
     // 4× slower CPU, as on a modest phone or an old laptop: no task may grow long. The way
     // the Highlight is filled is compared too: the browser's rendering of it dominates.
     const cdp = await context.newCDPSession(page);
@@ -227,7 +235,7 @@ async function main(): Promise<void> {
       ],
       ['    in one go: walk reading every text', fmt(parted.walk), ''],
       ['    in one go: matcher.findAll', fmt(parted.match), ''],
-      ['    in one go: Range creation', fmt(parted.ranges), ''],
+      ['    in one go: StaticRange creation', fmt(parted.ranges), ''],
       ['    in one go: Highlight.add', fmt(parted.add), ''],
       [
         '    the rest: skip checks, bookkeeping, clock, repaints',
@@ -252,6 +260,11 @@ async function main(): Promise<void> {
         st.loaf ? fmt(st.loaf.duration) : '< 50',
         `our longest chunk ${fmt(st.maxChunk)} ms; longest task ${st.longtask ? fmt(st.longtask) : '< 50'} ms`,
       ]),
+      ...(['none', 'static', 'live'] as const).map((k): [string, string, string] => [
+        `page's own DOM work (1,000 nodes added and removed, 1,000 text edits), ${{ none: 'no marks', static: 'our marks (static ranges)', live: 'live Ranges instead' }[k]}`,
+        fmt(pageWork[k]),
+        `${(pageWork[k] / pageWork.none).toFixed(1)}× no marks`,
+      ]),
       ...(['none', 'all', 'near'] as const).map((w): [string, string, string] => [
         `frame after a one-text DOM change, ${{ none: 'no Highlight', all: 'all ranges registered', near: 'near-viewport ranges only' }[w]}`,
         fmt(mutation1x[w]),
@@ -266,7 +279,7 @@ async function main(): Promise<void> {
       `Glossary marking benchmark — Chromium ${browser.version()}; medians of ${RUNS} runs (mark.js ${MARKJS_RUNS})`,
       `Page: ${info.textNodes} text nodes (${info.pageTextNodes} page text), ${info.elements} elements, ` +
         `${(info.chars / 1000).toFixed(0)} K chars, ${gen.termsWritten} glossary forms written in`,
-      `Glossary: ${info.terms} terms, ${info.forms} forms. Found: ours ${ours[0]!.ranges} ranges ` +
+      `Glossary: ${info.terms} terms, ${info.forms} forms. Found: ours ${ours[0]!.ranges} ${ours[0]!.staticRanges ? 'static ' : ''}ranges ` +
         `(${ours[0]!.termIds} terms), mark.js ${markjs[0]?.count ?? '-'} marks, RegExp ${regex[0]!.count} ranges`,
       `Cold first run of ours (as on every page load: code not yet optimised): work ${fmt(cold.work)} ms, ` +
         `wall ${fmt(cold.wall)} ms. Ratios are medians of run-by-run ratios.`,
@@ -343,6 +356,7 @@ async function main(): Promise<void> {
         })),
       },
       frameAfterSmallDomChangeMs: { cpu1x: mutation1x, cpu4x: mutation4x },
+      pageDomWorkMs: pageWork,
       found: {
         oursRanges: ours[0]!.ranges,
         oursTerms: ours[0]!.termIds,

@@ -41,7 +41,15 @@ async function termOf(text: string, site: string): Promise<GlossaryTerm | undefi
 function markedTexts(page: Page): Promise<string[] | null> {
   return page.evaluate((name) => {
     const h = CSS.highlights.get(name);
-    return h ? [...h].map((r) => (r instanceof Range ? r.toString() : '')) : null;
+    // Static ranges have no text of their own: a live Range over the same bounds reads it.
+    return h
+      ? [...h].map((r) => {
+          const live = document.createRange();
+          live.setStart(r.startContainer, r.startOffset);
+          live.setEnd(r.endContainer, r.endOffset);
+          return live.toString();
+        })
+      : null;
   }, HIGHLIGHT);
 }
 
@@ -75,6 +83,13 @@ for (const p of PAGES) {
     expect(texts.map(foldForm)).toContain(foldForm(p.word));
     // Our highlight is the only one: the page's own highlights are not touched.
     expect(await page.evaluate(() => [...CSS.highlights.keys()])).toEqual([HIGHLIGHT]);
+    // Static ranges only: the browser does not update them at each change of the page's DOM.
+    expect(
+      await page.evaluate(
+        (name) => [...(CSS.highlights.get(name) ?? [])].every((r) => r instanceof StaticRange),
+        HIGHLIGHT,
+      ),
+    ).toBe(true);
   });
 }
 
@@ -84,9 +99,12 @@ test('hovering a marked word shows its tooltip with the definition', async ({ co
   await marked(page);
   // The first marked word that is drawn on screen: brought into view, then its first box.
   const target = await page.evaluate((name) => {
-    const ranges = [...(CSS.highlights.get(name) ?? [])].filter(
-      (r): r is Range => r instanceof Range,
-    );
+    const ranges = [...(CSS.highlights.get(name) ?? [])].map((s) => {
+      const live = document.createRange();
+      live.setStart(s.startContainer, s.startOffset);
+      live.setEnd(s.endContainer, s.endOffset);
+      return live;
+    });
     for (const r of ranges) {
       const el = r.startContainer.parentElement;
       if (!el || !r.getClientRects()[0]?.width) continue;
@@ -134,7 +152,10 @@ test('the tooltip follows where the pointer comes to rest', async ({ context }) 
   await page.goto('https://www.caf.fr/');
   await marked(page);
   const word = await page.evaluate((name) => {
-    const r = [...(CSS.highlights.get(name) ?? [])][0] as Range;
+    const s = [...(CSS.highlights.get(name) ?? [])][0]!;
+    const r = document.createRange();
+    r.setStart(s.startContainer, s.startOffset);
+    r.setEnd(s.endContainer, s.endOffset);
     const b = r.getClientRects()[0]!;
     return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
   }, HIGHLIGHT);
@@ -187,7 +208,7 @@ test('text added after the page loaded is marked too', async ({ context }) => {
         const added = document.getElementById('added-later')!;
         return [...(CSS.highlights.get(name) ?? [])]
           .filter((r) => added.contains(r.startContainer))
-          .map((r) => (r as Range).toString());
+          .map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset));
       }, HIGHLIGHT),
     )
     .toEqual(['revenu fiscal de référence']);
@@ -203,7 +224,7 @@ test('text added after the page loaded is marked too', async ({ context }) => {
         const added = document.getElementById('added-later')!;
         return [...(CSS.highlights.get(name) ?? [])]
           .filter((r) => added.contains(r.startContainer))
-          .map((r) => (r as Range).toString());
+          .map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset));
       }, HIGHLIGHT),
     )
     .toEqual(['numéro d’allocataire']);

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { collectTextNodes, GlossaryMarker, type MarkedRange } from '../../../core/glossary/marker';
-import { compileGlossary } from '../../../core/glossary/matcher';
+import { compileGlossary, type GlossaryMatcher } from '../../../core/glossary/matcher';
 
 const matcher = compileGlossary([
   { id: 'allocataire', term: 'allocataire', forms: ['allocataires'], acronyms: [] },
@@ -55,14 +55,28 @@ interface Harness {
  * A marker whose chunks wait in `queue` (manual) or run on the next task (default, so that
  * `await marker.scanAll()` just works).
  */
-function harness(opts: { budgetMs?: number; now?: () => number; manual?: boolean } = {}): Harness {
+function harness(
+  opts: { budgetMs?: number; now?: () => number; manual?: boolean; matcher?: GlossaryMatcher } = {},
+): Harness {
+  // Each call is recorded as the full list of ranges after it; the change itself is checked
+  // against the list before it, so a wrong change shows up.
   const calls: MarkedRange[][] = [];
   const queue: (() => void)[] = [];
   const { manual, ...rest } = opts;
-  const marker = new GlossaryMarker({
+  const marker: GlossaryMarker = new GlossaryMarker({
     doc: document,
     matcher,
-    onRanges: (r) => calls.push(r),
+    onChange: ({ added, removed }) => {
+      const next = new Set(calls.at(-1) ?? []);
+      for (const r of added) next.add(r);
+      for (const r of removed) {
+        expect(next.has(r)).toBe(true);
+        next.delete(r);
+      }
+      const now = marker.ranges();
+      expect(new Set(now)).toEqual(next);
+      calls.push(now);
+    },
     scheduleChunk: (fn) => (manual ? queue.push(fn) : setTimeout(fn, 0)),
     skip: ['pas-a-pas-ui'],
     ...rest,
@@ -78,11 +92,20 @@ function harness(opts: { budgetMs?: number; now?: () => number; manual?: boolean
   return { marker, calls, queue, drain };
 }
 
-function texts(ranges: MarkedRange[]): string[] {
-  return ranges.map((r) => `${r.termId}=${r.range.toString()}`);
+/** The text a range covers (static ranges have no toString). */
+function rangeText(r: AbstractRange): string {
+  const live = document.createRange();
+  live.setStart(r.startContainer, r.startOffset);
+  live.setEnd(r.endContainer, r.endOffset);
+  return live.toString();
 }
 
-export function markerSuite(env: string): void {
+function texts(ranges: MarkedRange[]): string[] {
+  return ranges.map((r) => `${r.termId}=${rangeText(r.range)}`);
+}
+
+/** `ranges`: what the marker must make in this DOM (static where the DOM has StaticRange). */
+export function markerSuite(env: string, ranges: 'static' | 'live'): void {
   describe(`glossary marker (${env})`, () => {
     beforeEach(() => {
       setBody(PAGE);
@@ -135,6 +158,14 @@ export function markerSuite(env: string): void {
       expect(nodesAfter.length).toBe(nodesBefore.length);
       nodesAfter.forEach((n, i) => expect(n).toBe(nodesBefore[i]));
       expect(h.marker.termsOnPage()).toEqual(['allocataire', 'rfr', 'tiers-payant', 'caf']);
+    });
+
+    it(`makes ${ranges} ranges`, async () => {
+      setBody('<p>Le tiers payant</p>');
+      const h = harness();
+      await h.marker.scanAll();
+      const [r] = h.marker.ranges();
+      expect(r?.range).toBeInstanceOf(ranges === 'static' ? StaticRange : Range);
     });
 
     it('finds a term inside nested inline markup', async () => {
@@ -213,20 +244,36 @@ export function markerSuite(env: string): void {
     });
 
     it('works in chunks of at most budgetMs, yielding between them', async () => {
-      setBody(Array.from({ length: 50 }, (_, i) => `<p>Ligne ${i} : allocataire</p>`).join(''));
-      let clock = 0;
-      const h = harness({ budgetMs: 8, now: () => (clock += 1), manual: true });
+      setBody(Array.from({ length: 100 }, (_, i) => `<p>Ligne ${i} : allocataire</p>`).join(''));
+      // A clock that moves 1 ms for each text the matcher reads.
+      let scanned = 0;
+      const counting = {
+        termIds: matcher.termIds,
+        findAll: (text: string) => {
+          scanned++;
+          return matcher.findAll(text);
+        },
+      };
+      const h = harness({ budgetMs: 8, now: () => scanned, manual: true, matcher: counting });
       let done = false;
       const p = h.marker.scanAll().then(() => (done = true));
       // First chunk ran at once; the rest waits for the scheduler.
       expect(h.queue.length).toBe(1);
       await Promise.resolve();
       expect(done).toBe(false);
-      const chunks = h.drain();
-      expect(chunks).toBeGreaterThan(3);
+      const perChunk = [scanned];
+      while (h.queue.length && perChunk.length < 100) {
+        const before = scanned;
+        (h.queue.shift() as () => void)();
+        perChunk.push(scanned - before);
+      }
       await p;
       expect(done).toBe(true);
-      expect((h.calls.at(-1) as MarkedRange[]).length).toBe(50);
+      expect(scanned).toBe(100);
+      // Over budget by a few texts at most: the clock is read every few texts.
+      expect(Math.max(...perChunk)).toBeLessThanOrEqual(8 + 8);
+      expect(perChunk.length).toBeGreaterThan(5);
+      expect((h.calls.at(-1) as MarkedRange[]).length).toBe(100);
       // Results arrive progressively, not only at the end.
       expect(h.calls.length).toBeGreaterThan(1);
     });
@@ -236,7 +283,7 @@ export function markerSuite(env: string): void {
       const h = harness();
       await h.marker.scanAll();
       const text = (document.querySelector('p') as Element).firstChild as Text;
-      const range = (h.calls.at(-1) as MarkedRange[])[0]?.range as Range;
+      const range = (h.calls.at(-1) as MarkedRange[])[0]?.range as AbstractRange;
       const box = {
         left: 30,
         right: 100,
@@ -248,11 +295,18 @@ export function markerSuite(env: string): void {
         y: 10,
       };
       const rect = { ...box, toJSON: () => box } as DOMRect;
-      const rangeProto = Object.getPrototypeOf(range) as { getClientRects?: unknown };
+      // Boxes are read from a live Range over the same text.
+      const rangeProto = Object.getPrototypeOf(document.createRange()) as {
+        getClientRects?: unknown;
+      };
       const original = rangeProto.getClientRects;
       const docAny = document as unknown as Record<string, unknown>;
       rangeProto.getClientRects = function (this: Range) {
-        return this === range ? [rect] : [];
+        const same =
+          this.startContainer === range.startContainer &&
+          this.startOffset === range.startOffset &&
+          this.endOffset === range.endOffset;
+        return same ? [rect] : [];
       };
       try {
         // No caret API: boxes of every range are tested.

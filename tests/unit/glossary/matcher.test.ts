@@ -115,6 +115,17 @@ describe('compileGlossary().findAll', () => {
     expect(found('foyer allocataire')).toEqual([['foyer allocataire', 'allocataire']]);
   });
 
+  it('finds a term that starts where a longer one failed', () => {
+    // Each walk reads past the first word before it fails: the next word is still a start.
+    expect(found('tiers tiers payant')).toEqual([['tiers payant', 'tiers-payant']]);
+    expect(found('revenu fiscal revenu fiscal de référence')).toEqual([
+      ['revenu fiscal', 'revenu-fiscal'],
+      ['revenu fiscal de référence', 'revenu-fiscal-de-reference'],
+    ]);
+    expect(found('allocatairex allocataire')).toEqual([['allocataire', 'allocataire']]);
+    expect(found('prime-allocataire primes d’activité')).toEqual([['allocataire', 'allocataire']]);
+  });
+
   it('matches plurals listed as forms', () => {
     expect(found('Les revenus fiscaux de référence du foyer')).toEqual([
       ['revenus fiscaux de référence', 'revenu-fiscal-de-reference'],
