@@ -1,7 +1,8 @@
 /**
- * Finds glossary terms in a live page and describes them as Range objects. It never changes
- * the page's DOM: the sites run frameworks that break when their text nodes are split, so the
- * content script paints these ranges with the CSS Custom Highlight API instead.
+ * Finds glossary terms in a live page and describes where they are: a text node and offsets.
+ * It never changes the page's DOM: the sites run frameworks that break when their text nodes
+ * are split, so the content script paints these marks with the CSS Custom Highlight API
+ * (core/page/highlight-painter.ts), making ranges only for what is near the viewport.
  *
  * Nothing here reads a browser global at import time: the document, the clock and the way to
  * wait between chunks are given by the caller.
@@ -137,31 +138,28 @@ export function collectTextNodes(root: Node, opts: CollectOptions = {}): Text[] 
   return out;
 }
 
-export interface MarkedRange {
-  /**
-   * A StaticRange where the browser has one. The page never pays for it: a live Range is
-   * updated by the browser at every change of the page's DOM (with some hundreds of them, each
-   * node the page removes costs tens of microseconds more), a StaticRange is not. The marker
-   * keeps them right itself: every changed text is scanned again.
-   */
-  range: AbstractRange;
+/** A term found in the page: `node.data.slice(start, end)` when it was found. */
+export interface Mark {
+  node: Text;
+  start: number;
+  end: number;
   termId: string;
 }
 
 /**
- * What changed since the last call. A range is never given back once removed, and one may
- * be added and removed in the same change: apply `added` first, then `removed`.
+ * What changed since the last call. A mark is never given back once removed, and one may be
+ * added and removed in the same change: apply `added` first, then `removed`.
  */
-export interface RangeChange {
-  added: MarkedRange[];
-  removed: MarkedRange[];
+export interface MarkChange {
+  added: Mark[];
+  removed: Mark[];
 }
 
 export interface GlossaryMarkerOptions {
   doc: Document;
   matcher: GlossaryMatcher;
-  /** Called after each chunk of work that changed the ranges, with what changed. */
-  onChange(change: RangeChange): void;
+  /** Called after each chunk of work that changed the marks, with what changed. */
+  onChange(change: MarkChange): void;
   /** Runs `fn` later (setTimeout, requestIdleCallback, scheduler.postTask…). */
   scheduleChunk(fn: () => void): void;
   /** Longest time one chunk of work may take, in ms (default 8). */
@@ -183,23 +181,22 @@ interface CaretDocument {
 export class GlossaryMarker {
   private readonly doc: Document;
   private readonly matcher: GlossaryMatcher;
-  private readonly onChange: (change: RangeChange) => void;
-  private readonly makeRange: (t: Text, start: number, end: number) => AbstractRange;
+  private readonly onChange: (change: MarkChange) => void;
   private readonly scheduleChunk: (fn: () => void) => void;
   private readonly budgetMs: number;
   private readonly now: () => number;
   private readonly skip: ReadonlySet<string>;
 
   /** Text nodes that hold at least one term. */
-  private readonly entries = new Map<Text, MarkedRange[]>();
+  private readonly entries = new Map<Text, Mark[]>();
   private pending: Node[] = [];
   private pendingAt = 0;
   private walker: TreeWalker | null = null;
   private judge: SkipJudge | null = null;
   private running = false;
   private stopped = false;
-  private added: MarkedRange[] = [];
-  private removed: MarkedRange[] = [];
+  private added: Mark[] = [];
+  private removed: Mark[] = [];
   /** Set when the page may have removed texts we hold: checked at the next chunk. */
   private mayHaveRemoved = false;
   private waiters: (() => void)[] = [];
@@ -208,7 +205,6 @@ export class GlossaryMarker {
     this.doc = opts.doc;
     this.matcher = opts.matcher;
     this.onChange = opts.onChange;
-    this.makeRange = rangeMaker(opts.doc);
     this.scheduleChunk = opts.scheduleChunk;
     this.budgetMs = opts.budgetMs ?? 8;
     this.now = opts.now ?? Date.now;
@@ -243,8 +239,8 @@ export class GlossaryMarker {
       const entry = this.entries.get(caret.node as Text);
       if (!entry || !caret.node.isConnected) return null;
       for (const r of entry) {
-        if (r.range.startOffset > caret.offset || r.range.endOffset < caret.offset) continue;
-        const rect = rectAt(this.doc, r.range, x, y);
+        if (r.start > caret.offset || r.end < caret.offset) continue;
+        const rect = rectAt(this.doc, r, x, y);
         if (rect) return { termId: r.termId, rect };
       }
       return null;
@@ -253,16 +249,16 @@ export class GlossaryMarker {
     for (const [node, entry] of this.entries) {
       if (!node.isConnected) continue;
       for (const r of entry) {
-        const rect = rectAt(this.doc, r.range, x, y);
+        const rect = rectAt(this.doc, r, x, y);
         if (rect) return { termId: r.termId, rect };
       }
     }
     return null;
   }
 
-  /** Every range held now. */
-  ranges(): MarkedRange[] {
-    const all: MarkedRange[] = [];
+  /** Every mark held now. */
+  marks(): Mark[] {
+    const all: Mark[] = [];
     for (const e of this.entries.values()) for (const r of e) all.push(r);
     return all;
   }
@@ -390,15 +386,15 @@ export class GlossaryMarker {
     }
     if (judge && data.length < LONG_TEXT && judge.skips(t)) return this.forget(t);
     const old = this.entries.get(t);
-    if (old && sameRanges(old, matches, t)) return;
-    const ranges: MarkedRange[] = [];
+    if (old && sameMarks(old, matches)) return;
+    const marks: Mark[] = [];
     for (const m of matches) {
-      const r = { range: this.makeRange(t, m.start, m.end), termId: m.termId };
-      ranges.push(r);
-      this.added.push(r);
+      const mark = { node: t, start: m.start, end: m.end, termId: m.termId };
+      marks.push(mark);
+      this.added.push(mark);
     }
     if (old) for (const r of old) this.removed.push(r);
-    this.entries.set(t, ranges);
+    this.entries.set(t, marks);
   }
 
   private forget(t: Text): void {
@@ -435,48 +431,26 @@ export class GlossaryMarker {
   }
 }
 
-/** Whether ranges made earlier for `t` are exactly `matches`. */
-function sameRanges(ranges: readonly MarkedRange[], matches: readonly Match[], t: Text): boolean {
-  if (ranges.length !== matches.length) return false;
-  for (let i = 0; i < ranges.length; i++) {
-    const r = (ranges[i] as MarkedRange).range;
+/** Whether marks made earlier for a text are exactly `matches`. */
+function sameMarks(marks: readonly Mark[], matches: readonly Match[]): boolean {
+  if (marks.length !== matches.length) return false;
+  for (let i = 0; i < marks.length; i++) {
+    const r = marks[i] as Mark;
     const m = matches[i] as Match;
-    if (
-      r.startContainer !== t ||
-      r.endContainer !== t ||
-      r.startOffset !== m.start ||
-      r.endOffset !== m.end
-    )
-      return false;
-    if ((ranges[i] as MarkedRange).termId !== m.termId) return false;
+    if (r.start !== m.start || r.end !== m.end || r.termId !== m.termId) return false;
   }
   return true;
 }
 
-/** StaticRange where the browser has it, else a live Range (older engines, test DOMs). */
-function rangeMaker(doc: Document): (t: Text, start: number, end: number) => AbstractRange {
-  const Static = (doc.defaultView as { StaticRange?: typeof StaticRange } | null)?.StaticRange;
-  if (typeof Static === 'function') {
-    return (t, startOffset, endOffset) =>
-      new Static({ startContainer: t, startOffset, endContainer: t, endOffset });
-  }
-  return (t, start, end) => {
-    const r = doc.createRange();
-    r.setStart(t, start);
-    r.setEnd(t, end);
-    return r;
-  };
-}
-
-/** The box of `range` (one per line) that contains the point, if any. */
-function rectAt(doc: Document, range: AbstractRange, x: number, y: number): DOMRect | null {
-  // Boxes come from a live Range, made for this look-up only (the text may have changed
-  // since the static one was made: then it is out of bounds and gives nothing).
+/** The box of the mark's text (one per line) that contains the point, if any. */
+function rectAt(doc: Document, mark: Mark, x: number, y: number): DOMRect | null {
+  // A live Range made for this look-up only (the text may have changed since it was read:
+  // then the offsets may be out of bounds, and there is nothing to find).
   let live: Range;
   try {
     live = doc.createRange();
-    live.setStart(range.startContainer, range.startOffset);
-    live.setEnd(range.endContainer, range.endOffset);
+    live.setStart(mark.node, mark.start);
+    live.setEnd(mark.node, mark.end);
   } catch {
     return null;
   }

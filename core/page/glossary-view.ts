@@ -6,7 +6,7 @@
  */
 import type { MatchTerm } from '../glossary/types';
 import { compileGlossary } from '../glossary/matcher';
-import { GlossaryMarker, type RangeChange } from '../glossary/marker';
+import { GlossaryMarker, type MarkChange } from '../glossary/marker';
 import type { Send } from '../messaging/client';
 import { HighlightPainter } from './highlight-painter';
 import type { Overlay } from './overlay';
@@ -129,7 +129,7 @@ export class GlossaryView {
     this.sheet = sheet;
   }
 
-  private paint(change: RangeChange) {
+  private paint(change: MarkChange) {
     this.painter?.apply(change);
     this.scheduleReport();
   }

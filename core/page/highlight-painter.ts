@@ -1,14 +1,22 @@
 /**
- * Paints glossary ranges into a CSS Highlight, keeping the browser's rendering work small:
+ * Paints glossary marks into a CSS Highlight, keeping the browser's rendering work small:
  * every change to a Highlight makes the browser restyle the page, and every registered range
- * is checked again at each later frame where the page changes. So only the ranges whose text
+ * is checked again at each later frame where the page changes. So only the marks whose text
  * lies within about one screen of the viewport are registered (an IntersectionObserver tells
  * which), and only what changed is added or removed: the work of one change is the size of
- * that change, never the size of the page.
+ * that change, never the size of the page. A mark gets its range when it first comes near.
+ *
+ * Ranges are StaticRange objects where the browser has them. The page never pays for them:
+ * the browser updates every live Range at each change of the page's DOM (with some hundreds
+ * of them, each node the page adds or removes costs tens of microseconds more); a static one
+ * is left alone, and the marker reads every changed text again anyway.
  */
-import type { MarkedRange, RangeChange } from '../glossary/marker';
+import type { Mark, MarkChange } from '../glossary/marker';
 
-type ObserverView = { IntersectionObserver?: typeof IntersectionObserver } | null;
+type PainterView = {
+  IntersectionObserver?: typeof IntersectionObserver;
+  StaticRange?: typeof StaticRange;
+} | null;
 
 /** Elements that group several texts: one of them is watched rather than each text's parent. */
 const GROUPS = new Set([
@@ -32,29 +40,52 @@ const GROUPS = new Set([
   'details',
 ]);
 
-/** The element whose position stands for the range's: its closest group, a few levels up at most. */
-function watched(range: AbstractRange): Element | null {
-  const start = range.startContainer.parentElement;
+/** The element whose position stands for the mark's: its closest group, a few levels up at most. */
+function watched(mark: Mark): Element | null {
+  const start = mark.node.parentElement;
   let el = start;
   for (let i = 0; el && i < 4; i++, el = el.parentElement) if (GROUPS.has(el.localName)) return el;
   return start;
 }
 
 interface Group {
-  ranges: Set<MarkedRange>;
+  marks: Set<Mark>;
   near: boolean;
+}
+
+function rangeFactory(view: PainterView): (mark: Mark) => AbstractRange {
+  const Static = view?.StaticRange;
+  if (typeof Static === 'function') {
+    return (m) =>
+      new Static({
+        startContainer: m.node,
+        startOffset: m.start,
+        endContainer: m.node,
+        endOffset: m.end,
+      });
+  }
+  return (m) => {
+    const r = (m.node.ownerDocument as Document).createRange();
+    r.setStart(m.node, m.start);
+    r.setEnd(m.node, m.end);
+    return r;
+  };
 }
 
 export class HighlightPainter {
   private readonly observer: IntersectionObserver | null;
   private readonly groups = new Map<Element, Group>();
-  /** The group each range was filed under (its element may have moved since). */
-  private readonly groupOf = new Map<MarkedRange, Element>();
+  /** The group each mark was filed under (its element may have moved since). */
+  private readonly groupOf = new Map<Mark, Element>();
+  /** Ranges made so far, kept while their mark lives. */
+  private readonly ranges = new Map<Mark, AbstractRange>();
+  private readonly makeRange: (mark: Mark) => AbstractRange;
 
   constructor(
     private readonly highlight: Highlight,
-    view: ObserverView,
+    view: PainterView,
   ) {
+    this.makeRange = rangeFactory(view);
     const IO = view?.IntersectionObserver;
     this.observer = IO
       ? new IO(
@@ -68,38 +99,52 @@ export class HighlightPainter {
   }
 
   /** Applies a change as GlossaryMarker reports it: `added` first, then `removed`. */
-  apply(change: RangeChange): void {
+  apply(change: MarkChange): void {
     for (const r of change.added) this.add(r);
     for (const r of change.removed) this.remove(r);
   }
 
-  private add(r: MarkedRange): void {
+  /** The range of a mark, made on first need. */
+  rangeOf(m: Mark): AbstractRange {
+    let r = this.ranges.get(m);
+    if (!r) {
+      r = this.makeRange(m);
+      this.ranges.set(m, r);
+    }
+    return r;
+  }
+
+  private add(r: Mark): void {
     if (!this.observer) {
-      this.highlight.add(r.range);
+      this.highlight.add(this.rangeOf(r));
       return;
     }
-    const el = watched(r.range);
+    const el = watched(r);
     if (!el) return;
     let group = this.groups.get(el);
     if (!group) {
-      group = { ranges: new Set(), near: false };
+      group = { marks: new Set(), near: false };
       this.groups.set(el, group);
       this.observer.observe(el);
     }
-    group.ranges.add(r);
+    group.marks.add(r);
     this.groupOf.set(r, el);
-    if (group.near) this.highlight.add(r.range);
+    if (group.near) this.highlight.add(this.rangeOf(r));
   }
 
-  private remove(r: MarkedRange): void {
-    this.highlight.delete(r.range);
+  private remove(r: Mark): void {
+    const range = this.ranges.get(r);
+    if (range) {
+      this.highlight.delete(range);
+      this.ranges.delete(r);
+    }
     const el = this.groupOf.get(r);
     if (!el) return;
     this.groupOf.delete(r);
     const group = this.groups.get(el);
     if (!group) return;
-    group.ranges.delete(r);
-    if (group.ranges.size === 0) {
+    group.marks.delete(r);
+    if (group.marks.size === 0) {
       this.groups.delete(el);
       this.observer?.unobserve(el);
     }
@@ -109,14 +154,19 @@ export class HighlightPainter {
     const group = this.groups.get(el);
     if (!group || group.near === near) return;
     group.near = near;
-    if (near) for (const r of group.ranges) this.highlight.add(r.range);
-    else for (const r of group.ranges) this.highlight.delete(r.range);
+    if (near) for (const r of group.marks) this.highlight.add(this.rangeOf(r));
+    else
+      for (const r of group.marks) {
+        const range = this.ranges.get(r);
+        if (range) this.highlight.delete(range);
+      }
   }
 
   disconnect(): void {
     this.observer?.disconnect();
     this.groups.clear();
     this.groupOf.clear();
+    this.ranges.clear();
     this.highlight.clear();
   }
 }

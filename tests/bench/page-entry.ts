@@ -5,7 +5,7 @@
  * remembers what it read) and no run pays for another's rendering.
  */
 import { compileGlossary, type MatchableTerm } from '../../core/glossary/matcher';
-import { collectTextNodes, GlossaryMarker, type MarkedRange } from '../../core/glossary/marker';
+import { collectTextNodes, GlossaryMarker } from '../../core/glossary/marker';
 import { HighlightPainter } from '../../core/page/highlight-painter';
 
 declare const __PAP_TERMS__: MatchableTerm[];
@@ -121,11 +121,11 @@ interface Paint {
  * the Highlight is touched, while layout is clean: each box is then a cheap look-up (a
  * changed Highlight makes the next box read lay out the whole page first).
  */
-function nearViewport(ranges: MarkedRange[]): MarkedRange[] {
+function nearViewport(ranges: StaticRange[]): StaticRange[] {
   const h = innerHeight;
   const seen = new Map<Element, boolean>();
   return ranges.filter((r) => {
-    const el = r.range.startContainer.parentElement;
+    const el = r.startContainer.parentElement;
     if (!el) return false;
     let near = seen.get(el);
     if (near === undefined) {
@@ -135,13 +135,6 @@ function nearViewport(ranges: MarkedRange[]): MarkedRange[] {
     }
     return near;
   });
-}
-
-function rangeText(r: AbstractRange): string {
-  const live = document.createRange();
-  live.setStart(r.startContainer, r.startOffset);
-  live.setEnd(r.endContainer, r.endOffset);
-  return live.toString();
 }
 
 function staticRange(node: Text, start: number, end: number): StaticRange {
@@ -157,6 +150,13 @@ function staticRange(node: Text, start: number, end: number): StaticRange {
 async function freshBody(): Promise<void> {
   CSS.highlights.delete(HIGHLIGHT);
   document.body.replaceWith(pristine.cloneNode(true));
+  // The copies thrown away by earlier runs are collected now, not during the next one
+  // (Chromium is started with --expose-gc for this).
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) {
+    await settle();
+    gc();
+  }
   await settle();
 }
 
@@ -244,15 +244,15 @@ const api = {
     let done!: Promise<void>;
     timed(() => (done = marker.scanAll())); // the first chunk runs at once
     await done;
-    const ranges = marker.ranges();
-    if (when === 'end') timed(() => painter.apply({ added: ranges, removed: [] }));
+    const marks = marker.marks();
+    if (when === 'end') timed(() => painter.apply({ added: marks, removed: [] }));
     const wall = now() - start;
     const termIds = marker.termsOnPage().length;
     // The highlight is painted in the next frames: that cost is part of what we watch.
     await settle();
     const until = now();
-    const texts = ranges.slice(0, 5).map((r) => rangeText(r.range));
-    const staticRanges = ranges.every((r) => r.range instanceof StaticRange);
+    const texts = marks.slice(0, 5).map((m) => m.node.data.slice(m.start, m.end));
+    const staticRanges = [...highlight].every((r) => r instanceof StaticRange);
     const highlightSize = highlight.size;
     marker.disconnect();
     painter.disconnect();
@@ -264,7 +264,7 @@ const api = {
       work,
       chunks,
       maxChunk,
-      ranges: ranges.length,
+      ranges: marks.length,
       highlightSize,
       termIds,
       texts,
@@ -278,14 +278,13 @@ const api = {
    */
   async mutationFrames(where: 'none' | 'all' | 'near') {
     await freshBody();
-    const ranges: MarkedRange[] = [];
+    const ranges: StaticRange[] = [];
     for (const t of collectTextNodes(document.body, { skip: SKIP })) {
-      for (const m of matcher.findAll(t.data))
-        ranges.push({ range: staticRange(t, m.start, m.end), termId: m.termId });
+      for (const m of matcher.findAll(t.data)) ranges.push(staticRange(t, m.start, m.end));
     }
     if (where !== 'none') {
       const h = new Highlight();
-      for (const r of where === 'near' ? nearViewport(ranges) : ranges) h.add(r.range);
+      for (const r of where === 'near' ? nearViewport(ranges) : ranges) h.add(r);
       CSS.highlights.set(HIGHLIGHT, h);
     }
     const box = document.createElement('p');

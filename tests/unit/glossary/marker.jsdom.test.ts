@@ -1,4 +1,4 @@
 // @vitest-environment jsdom
 import { markerSuite } from './marker-suite';
 
-markerSuite('jsdom', 'static');
+markerSuite('jsdom');

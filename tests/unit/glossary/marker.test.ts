@@ -1,3 +1,3 @@
 import { markerSuite } from './marker-suite';
 
-markerSuite('happy-dom', 'live');
+markerSuite('happy-dom');

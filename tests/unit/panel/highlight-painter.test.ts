@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MarkedRange } from '../../../core/glossary/marker';
+import type { Mark } from '../../../core/glossary/marker';
 import { HighlightPainter } from '../../../core/page/highlight-painter';
 
 /** A Highlight stand-in that counts what is done to it. */
@@ -16,10 +16,14 @@ class CountingSet extends Set<AbstractRange> {
   }
 }
 
-function rangeIn(el: Element, termId = 't'): MarkedRange {
-  const range = document.createRange();
-  range.selectNodeContents(el.firstChild!);
-  return { range, termId };
+function markIn(el: Element, termId = 't'): Mark {
+  const node = el.firstChild as Text;
+  return { node, start: 0, end: node.data.length, termId };
+}
+
+/** The marks whose ranges are in the highlight, as text. */
+function painted(h: Set<AbstractRange>): string[] {
+  return [...h].map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset));
 }
 
 function paragraph(text: string): HTMLParagraphElement {
@@ -53,14 +57,50 @@ function fakeObserver() {
 }
 
 describe('HighlightPainter', () => {
+  it('makes static ranges where the browser has them, live ones otherwise', () => {
+    const mark = markIn(paragraph('allocataire'));
+    const live = new HighlightPainter(new CountingSet() as unknown as Highlight, {});
+    expect(live.rangeOf(mark)).toBeInstanceOf(Range);
+    class FakeStatic {
+      constructor(readonly init: StaticRangeInit) {}
+    }
+    const withStatic = new HighlightPainter(new CountingSet() as unknown as Highlight, {
+      StaticRange: FakeStatic as unknown as typeof StaticRange,
+    });
+    const made = withStatic.rangeOf(mark) as unknown as FakeStatic;
+    expect(made).toBeInstanceOf(FakeStatic);
+    expect(made.init).toEqual({
+      startContainer: mark.node,
+      startOffset: 0,
+      endContainer: mark.node,
+      endOffset: 11,
+    });
+  });
+
+  it('makes no range for a mark far from the viewport', () => {
+    const { IntersectionObserver } = fakeObserver();
+    let made = 0;
+    class CountingStatic {
+      constructor() {
+        made++;
+      }
+    }
+    const painter = new HighlightPainter(new CountingSet() as unknown as Highlight, {
+      IntersectionObserver,
+      StaticRange: CountingStatic as unknown as typeof StaticRange,
+    });
+    painter.apply({ added: [markIn(paragraph('allocataire'))], removed: [] });
+    expect(made).toBe(0);
+  });
+
   it('paints every range where the window cannot tell what is in view', () => {
     const h = new CountingSet();
     const painter = new HighlightPainter(h as unknown as Highlight, {});
-    const [a, b] = [rangeIn(paragraph('a')), rangeIn(paragraph('b'))];
+    const [a, b] = [markIn(paragraph('allocataire')), markIn(paragraph('tiers payant'))];
     painter.apply({ added: [a, b], removed: [] });
-    expect([...h]).toEqual([a.range, b.range]);
+    expect(painted(h)).toEqual(['allocataire', 'tiers payant']);
     painter.apply({ added: [], removed: [a] });
-    expect([...h]).toEqual([b.range]);
+    expect(painted(h)).toEqual(['tiers payant']);
     painter.disconnect();
     expect(h.size).toBe(0);
   });
@@ -71,18 +111,26 @@ describe('HighlightPainter', () => {
     const painter = new HighlightPainter(h as unknown as Highlight, { IntersectionObserver });
     const near = paragraph('allocataire');
     const far = paragraph('quotient familial');
-    const r1 = rangeIn(near, 'a');
-    const r2 = rangeIn(far, 'b');
+    const r1 = markIn(near, 'a');
+    const r2 = markIn(far, 'b');
     painter.apply({ added: [r1, r2], removed: [] });
     expect(state.observed).toEqual([near, far]);
     expect(h.size).toBe(0); // nothing known to be in view yet
     state.report!([{ target: near, isIntersecting: true }]);
-    expect([...h]).toEqual([r1.range]);
+    expect(painted(h)).toEqual(['allocataire']);
     state.report!([
       { target: near, isIntersecting: false },
       { target: far, isIntersecting: true },
     ]);
-    expect([...h]).toEqual([r2.range]);
+    expect(painted(h)).toEqual(['quotient familial']);
+    // Coming back near reuses the range made the first time.
+    const first = [...h][0];
+    state.report!([
+      { target: far, isIntersecting: false },
+      { target: far, isIntersecting: true },
+    ]);
+    expect([...h][0]).toBe(first);
+    expect(painter.rangeOf(r2)).toBe(first);
   });
 
   it('does work in proportion to the change, not to the page', () => {
@@ -95,24 +143,25 @@ describe('HighlightPainter', () => {
       li.append(`allocataire ${i}`);
       return li;
     });
-    const ranges = items.map((li) => rangeIn(li));
+    const ranges = items.map((li) => markIn(li));
     painter.apply({ added: ranges, removed: [] });
     state.report!(items.map((target) => ({ target, isIntersecting: true })));
     expect([h.adds, h.deletes]).toEqual([200, 0]);
     expect(state.observed).toHaveLength(200);
 
     // One text changes: its old range goes, a new one comes, nothing else is touched.
-    const again = rangeIn(items[7]!);
+    const old = painter.rangeOf(ranges[7]!);
+    const again = markIn(items[7]!);
     painter.apply({ added: [again], removed: [ranges[7]!] });
     expect([h.adds, h.deletes]).toEqual([201, 1]);
-    expect(h.has(again.range) && !h.has(ranges[7]!.range)).toBe(true);
+    expect(h.has(painter.rangeOf(again)) && !h.has(old)).toBe(true);
     expect(state.observed).toHaveLength(200); // the group was already watched
     expect(state.unobserved).toEqual([]);
 
     // A range added and removed in the same change leaves nothing behind.
-    const brief = rangeIn(items[9]!);
+    const brief = markIn(items[9]!);
     painter.apply({ added: [brief], removed: [brief] });
-    expect(h.has(brief.range)).toBe(false);
+    expect(h.size).toBe(200);
 
     // The last range of a group goes: the group is no longer watched.
     painter.apply({ added: [], removed: [ranges[3]!] });
@@ -131,7 +180,7 @@ describe('HighlightPainter', () => {
     b.append('revenu fiscal de référence');
     i.append('RFR');
     p.append(b, ' et ', i);
-    painter.apply({ added: [rangeIn(b), rangeIn(i)], removed: [] });
+    painter.apply({ added: [markIn(b), markIn(i)], removed: [] });
     expect(state.observed).toEqual([p]);
   });
 });
