@@ -97,6 +97,10 @@ function textWalker(root: Node): TreeWalker {
  */
 class SkipJudge {
   private readonly known = new Map<Node, boolean>();
+  /** Texts come in document order: most share the parent of the one before. */
+  private lastParent: Node | null = null;
+  private lastVerdict = false;
+  private readonly chain: Node[] = [];
 
   /** `root` itself was judged by the caller: the look-up stops there. */
   constructor(
@@ -105,9 +109,12 @@ class SkipJudge {
   ) {}
 
   skips(t: Text): boolean {
-    const chain: Node[] = [];
+    const parent = t.parentNode;
+    if (parent === this.lastParent) return this.lastVerdict;
+    const chain = this.chain;
+    chain.length = 0;
     let verdict = false;
-    for (let n = t.parentNode; n && n !== this.root; n = n.parentNode) {
+    for (let n = parent; n && n !== this.root; n = n.parentNode) {
       const known = this.known.get(n);
       if (known !== undefined) {
         verdict = known;
@@ -121,6 +128,8 @@ class SkipJudge {
     }
     // Every element on the way up was not skipped itself: each shares the verdict of the top.
     for (const n of chain) this.known.set(n, verdict);
+    this.lastParent = parent;
+    this.lastVerdict = verdict;
     return verdict;
   }
 }
@@ -192,6 +201,8 @@ export class GlossaryMarker {
   private pending: Node[] = [];
   private pendingAt = 0;
   private walker: TreeWalker | null = null;
+  /** The walk in progress began with no marks (see start). */
+  private fresh = false;
   private judge: SkipJudge | null = null;
   private running = false;
   private stopped = false;
@@ -245,7 +256,7 @@ export class GlossaryMarker {
       }
       return null;
     }
-    // No caret API: test the boxes of every range.
+    // No caret API: test the boxes of every mark.
     for (const [node, entry] of this.entries) {
       if (!node.isConnected) continue;
       for (const r of entry) {
@@ -359,6 +370,9 @@ export class GlossaryMarker {
     else {
       this.walker = textWalker(node);
       this.judge = new SkipJudge(node, this.skip);
+      // A walk that starts with no marks at all (the first scan of a page) meets only texts
+      // that have none: nothing to forget when they hold no term.
+      this.fresh = this.entries.size === 0;
     }
   }
 
@@ -369,9 +383,10 @@ export class GlossaryMarker {
     if (!root.isConnected) this.walker = this.judge = null;
     else if (!root.contains(this.walker.currentNode)) {
       // The walk's current node left the subtree: walk it again (unchanged nodes keep their
-      // ranges). The page changed: judge its elements afresh.
+      // marks). The page changed: judge its elements afresh.
       this.walker.currentNode = root;
       this.judge = new SkipJudge(root, this.skip);
+      this.fresh = false;
     }
   }
 
@@ -381,7 +396,7 @@ export class GlossaryMarker {
     if (judge && data.length >= LONG_TEXT && judge.skips(t)) return this.forget(t);
     const matches = data.length >= 2 ? this.matcher.findAll(data) : NO_MATCH;
     if (matches.length === 0) {
-      if (this.entries.size) this.forget(t);
+      if (!judge || !this.fresh) this.forget(t);
       return;
     }
     if (judge && data.length < LONG_TEXT && judge.skips(t)) return this.forget(t);

@@ -9,7 +9,7 @@
  *
  * It prints figures and asserts nothing timed: machines differ. The runs of (a) and (c) are
  * interleaved and their ratio taken run by run, so that a busy machine slows both alike.
- * Figures: artifacts/bench.json. Environment: BENCH_RUNS (default 11), BENCH_MARKJS_RUNS
+ * Figures: artifacts/bench.json. Environment: BENCH_RUNS (default 21), BENCH_MARKJS_RUNS
  * (default 5; 0 skips mark.js, which takes about 20 s a run), CHROMIUM_PATH.
  */
 import { chromium, type Page } from '@playwright/test';
@@ -25,7 +25,7 @@ import { generatePage } from './page-gen';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '../..');
 const ORIGIN = 'https://bench.pas-a-pas.test';
-const RUNS = Number(process.env.BENCH_RUNS ?? 11);
+const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const MARKJS_RUNS = Number(process.env.BENCH_MARKJS_RUNS ?? 5);
 
 /** Targets from the glossary issue. */

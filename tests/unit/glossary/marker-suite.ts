@@ -198,6 +198,18 @@ export function markerSuite(env: string): void {
       expect(h.marker.termsOnPage()).toEqual(['allocataire', 'rfr', 'tiers-payant', 'caf']);
     });
 
+    it('a second full scan drops the terms that left the page text', async () => {
+      const h = harness();
+      await h.marker.scanAll();
+      expect(h.marker.termsOnPage()).toContain('tiers-payant');
+      // Changed without telling the marker (as after a route change): a new scan sees it.
+      const a = document.querySelector('a') as HTMLAnchorElement;
+      (a.firstChild as Text).data = 'le remboursement';
+      await h.marker.scanAll();
+      expect(h.marker.termsOnPage()).not.toContain('tiers-payant');
+      expect(texts(h.calls.at(-1) as Mark[])).not.toContain('tiers-payant=tiers-payant');
+    });
+
     it('ignores text added into skipped places', async () => {
       const h = harness();
       await h.marker.scanAll();
