@@ -46,7 +46,9 @@ try {
   console.log(
     `ok - Firefox recognises the CAF practice page and offers: ${text.replace(/\s+/g, ' ').slice(0, 120)}`,
   );
-  console.log(`ok - Firefox marks ${marked.length} glossary words: ${marked.slice(0, 6).join(', ')}…`);
+  console.log(
+    `ok - Firefox marks ${marked.length} glossary words: ${marked.slice(0, 6).join(', ')}…`,
+  );
   console.log(`screenshot: ${shot}`);
   result.passed++;
 } catch (err) {
