@@ -97,10 +97,6 @@ function textWalker(root: Node): TreeWalker {
  */
 class SkipJudge {
   private readonly known = new Map<Node, boolean>();
-  /** Texts come in document order: most share the parent of the one before. */
-  private lastParent: Node | null = null;
-  private lastVerdict = false;
-  private readonly chain: Node[] = [];
 
   /** `root` itself was judged by the caller: the look-up stops there. */
   constructor(
@@ -109,12 +105,9 @@ class SkipJudge {
   ) {}
 
   skips(t: Text): boolean {
-    const parent = t.parentNode;
-    if (parent === this.lastParent) return this.lastVerdict;
-    const chain = this.chain;
-    chain.length = 0;
+    const chain: Node[] = [];
     let verdict = false;
-    for (let n = parent; n && n !== this.root; n = n.parentNode) {
+    for (let n = t.parentNode; n && n !== this.root; n = n.parentNode) {
       const known = this.known.get(n);
       if (known !== undefined) {
         verdict = known;
@@ -128,8 +121,6 @@ class SkipJudge {
     }
     // Every element on the way up was not skipped itself: each shares the verdict of the top.
     for (const n of chain) this.known.set(n, verdict);
-    this.lastParent = parent;
-    this.lastVerdict = verdict;
     return verdict;
   }
 }
@@ -201,8 +192,6 @@ export class GlossaryMarker {
   private pending: Node[] = [];
   private pendingAt = 0;
   private walker: TreeWalker | null = null;
-  /** The walk in progress began with no marks (see start). */
-  private fresh = false;
   private judge: SkipJudge | null = null;
   private running = false;
   private stopped = false;
@@ -251,7 +240,7 @@ export class GlossaryMarker {
       if (!entry || !caret.node.isConnected) return null;
       for (const r of entry) {
         if (r.start > caret.offset || r.end < caret.offset) continue;
-        const rect = rectAt(this.doc, r, x, y);
+        const rect = rectAt(r, x, y);
         if (rect) return { termId: r.termId, rect };
       }
       return null;
@@ -260,7 +249,7 @@ export class GlossaryMarker {
     for (const [node, entry] of this.entries) {
       if (!node.isConnected) continue;
       for (const r of entry) {
-        const rect = rectAt(this.doc, r, x, y);
+        const rect = rectAt(r, x, y);
         if (rect) return { termId: r.termId, rect };
       }
     }
@@ -370,9 +359,6 @@ export class GlossaryMarker {
     else {
       this.walker = textWalker(node);
       this.judge = new SkipJudge(node, this.skip);
-      // A walk that starts with no marks at all (the first scan of a page) meets only texts
-      // that have none: nothing to forget when they hold no term.
-      this.fresh = this.entries.size === 0;
     }
   }
 
@@ -386,7 +372,6 @@ export class GlossaryMarker {
       // marks). The page changed: judge its elements afresh.
       this.walker.currentNode = root;
       this.judge = new SkipJudge(root, this.skip);
-      this.fresh = false;
     }
   }
 
@@ -396,7 +381,7 @@ export class GlossaryMarker {
     if (judge && data.length >= LONG_TEXT && judge.skips(t)) return this.forget(t);
     const matches = data.length >= 2 ? this.matcher.findAll(data) : NO_MATCH;
     if (matches.length === 0) {
-      if (!judge || !this.fresh) this.forget(t);
+      if (this.entries.size) this.forget(t);
       return;
     }
     if (judge && data.length < LONG_TEXT && judge.skips(t)) return this.forget(t);
@@ -457,15 +442,21 @@ function sameMarks(marks: readonly Mark[], matches: readonly Match[]): boolean {
   return true;
 }
 
+/** A live Range over the mark's text. Throws when the text has since become too short. */
+export function liveRange(mark: Mark): Range {
+  const r = (mark.node.ownerDocument as Document).createRange();
+  r.setStart(mark.node, mark.start);
+  r.setEnd(mark.node, mark.end);
+  return r;
+}
+
 /** The box of the mark's text (one per line) that contains the point, if any. */
-function rectAt(doc: Document, mark: Mark, x: number, y: number): DOMRect | null {
+function rectAt(mark: Mark, x: number, y: number): DOMRect | null {
   // A live Range made for this look-up only (the text may have changed since it was read:
   // then the offsets may be out of bounds, and there is nothing to find).
   let live: Range;
   try {
-    live = doc.createRange();
-    live.setStart(mark.node, mark.start);
-    live.setEnd(mark.node, mark.end);
+    live = liveRange(mark);
   } catch {
     return null;
   }

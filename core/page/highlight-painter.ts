@@ -11,7 +11,7 @@
  * of them, each node the page adds or removes costs tens of microseconds more); a static one
  * is left alone, and the marker reads every changed text again anyway.
  */
-import type { Mark, MarkChange } from '../glossary/marker';
+import { liveRange, type Mark, type MarkChange } from '../glossary/marker';
 
 type PainterView = {
   IntersectionObserver?: typeof IntersectionObserver;
@@ -64,12 +64,7 @@ function rangeFactory(view: PainterView): (mark: Mark) => AbstractRange {
         endOffset: m.end,
       });
   }
-  return (m) => {
-    const r = (m.node.ownerDocument as Document).createRange();
-    r.setStart(m.node, m.start);
-    r.setEnd(m.node, m.end);
-    return r;
-  };
+  return liveRange;
 }
 
 export class HighlightPainter {
@@ -100,8 +95,8 @@ export class HighlightPainter {
 
   /** Applies a change as GlossaryMarker reports it: `added` first, then `removed`. */
   apply(change: MarkChange): void {
-    for (const r of change.added) this.add(r);
-    for (const r of change.removed) this.remove(r);
+    for (const m of change.added) this.add(m);
+    for (const m of change.removed) this.remove(m);
   }
 
   /** The range of a mark, made on first need. */
@@ -114,12 +109,12 @@ export class HighlightPainter {
     return r;
   }
 
-  private add(r: Mark): void {
+  private add(m: Mark): void {
     if (!this.observer) {
-      this.highlight.add(this.rangeOf(r));
+      this.highlight.add(this.rangeOf(m));
       return;
     }
-    const el = watched(r);
+    const el = watched(m);
     if (!el) return;
     let group = this.groups.get(el);
     if (!group) {
@@ -127,23 +122,23 @@ export class HighlightPainter {
       this.groups.set(el, group);
       this.observer.observe(el);
     }
-    group.marks.add(r);
-    this.groupOf.set(r, el);
-    if (group.near) this.highlight.add(this.rangeOf(r));
+    group.marks.add(m);
+    this.groupOf.set(m, el);
+    if (group.near) this.highlight.add(this.rangeOf(m));
   }
 
-  private remove(r: Mark): void {
-    const range = this.ranges.get(r);
+  private remove(m: Mark): void {
+    const range = this.ranges.get(m);
     if (range) {
       this.highlight.delete(range);
-      this.ranges.delete(r);
+      this.ranges.delete(m);
     }
-    const el = this.groupOf.get(r);
+    const el = this.groupOf.get(m);
     if (!el) return;
-    this.groupOf.delete(r);
+    this.groupOf.delete(m);
     const group = this.groups.get(el);
     if (!group) return;
-    group.marks.delete(r);
+    group.marks.delete(m);
     if (group.marks.size === 0) {
       this.groups.delete(el);
       this.observer?.unobserve(el);
@@ -154,10 +149,10 @@ export class HighlightPainter {
     const group = this.groups.get(el);
     if (!group || group.near === near) return;
     group.near = near;
-    if (near) for (const r of group.marks) this.highlight.add(this.rangeOf(r));
+    if (near) for (const m of group.marks) this.highlight.add(this.rangeOf(m));
     else
-      for (const r of group.marks) {
-        const range = this.ranges.get(r);
+      for (const m of group.marks) {
+        const range = this.ranges.get(m);
         if (range) this.highlight.delete(range);
       }
   }

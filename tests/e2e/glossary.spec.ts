@@ -37,19 +37,41 @@ async function termOf(text: string, site: string): Promise<GlossaryTerm | undefi
   );
 }
 
-/** The texts of the ranges in our highlight, read from the page's own world. */
-function markedTexts(page: Page): Promise<string[] | null> {
+/**
+ * The texts of the ranges in our highlight, read from the page's own world; with `withinId`,
+ * only those inside that element. Each range lies in one text node (static ranges have no
+ * text of their own: it is read from the node).
+ */
+function markedTexts(page: Page, withinId?: string): Promise<string[] | null> {
+  return page.evaluate(
+    ([name, id]) => {
+      const h = CSS.highlights.get(name);
+      const within = id ? document.getElementById(id) : null;
+      return h
+        ? [...h]
+            .filter((r) => !within || within.contains(r.startContainer))
+            .map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset))
+        : null;
+    },
+    [HIGHLIGHT, withinId] as const,
+  );
+}
+
+/** The first marked word drawn on screen, brought into view: its text and the middle of its box. */
+function markedWordOnScreen(page: Page): Promise<{ text: string; x: number; y: number } | null> {
   return page.evaluate((name) => {
-    const h = CSS.highlights.get(name);
-    // Static ranges have no text of their own: a live Range over the same bounds reads it.
-    return h
-      ? [...h].map((r) => {
-          const live = document.createRange();
-          live.setStart(r.startContainer, r.startOffset);
-          live.setEnd(r.endContainer, r.endOffset);
-          return live.toString();
-        })
-      : null;
+    for (const s of CSS.highlights.get(name) ?? []) {
+      // Boxes come from a live Range over the static one's bounds.
+      const r = document.createRange();
+      r.setStart(s.startContainer, s.startOffset);
+      r.setEnd(s.endContainer, s.endOffset);
+      const el = r.startContainer.parentElement;
+      if (!el || !r.getClientRects()[0]?.width) continue;
+      el.scrollIntoView({ block: 'center' });
+      const box = r.getClientRects()[0]!;
+      return { text: r.toString(), x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    }
+    return null;
   }, HIGHLIGHT);
 }
 
@@ -97,23 +119,7 @@ test('hovering a marked word shows its tooltip with the definition', async ({ co
   const page = await context.newPage();
   await page.goto('https://www.caf.fr/');
   await marked(page);
-  // The first marked word that is drawn on screen: brought into view, then its first box.
-  const target = await page.evaluate((name) => {
-    const ranges = [...(CSS.highlights.get(name) ?? [])].map((s) => {
-      const live = document.createRange();
-      live.setStart(s.startContainer, s.startOffset);
-      live.setEnd(s.endContainer, s.endOffset);
-      return live;
-    });
-    for (const r of ranges) {
-      const el = r.startContainer.parentElement;
-      if (!el || !r.getClientRects()[0]?.width) continue;
-      el.scrollIntoView({ block: 'center' });
-      const box = r.getClientRects()[0]!;
-      return { text: r.toString(), x: box.left + box.width / 2, y: box.top + box.height / 2 };
-    }
-    return null;
-  }, HIGHLIGHT);
+  const target = await markedWordOnScreen(page);
   expect(target).not.toBeNull();
   const term = await termOf(target!.text, 'caf');
   expect(term).toBeDefined();
@@ -151,14 +157,7 @@ test('the tooltip follows where the pointer comes to rest', async ({ context }) 
   const page = await context.newPage();
   await page.goto('https://www.caf.fr/');
   await marked(page);
-  const word = await page.evaluate((name) => {
-    const s = [...(CSS.highlights.get(name) ?? [])][0]!;
-    const r = document.createRange();
-    r.setStart(s.startContainer, s.startOffset);
-    r.setEnd(s.endContainer, s.endOffset);
-    const b = r.getClientRects()[0]!;
-    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-  }, HIGHLIGHT);
+  const word = (await markedWordOnScreen(page))!;
   const tooltip = page.getByTestId('pap-tooltip');
   // Two quick moves that end on the word, as a hand does.
   await page.mouse.move(word.x - 150, word.y + 150);
@@ -202,32 +201,14 @@ test('text added after the page loaded is marked too', async ({ context }) => {
     p.textContent = 'Votre revenu fiscal de référence est écrit sur votre avis.';
     document.querySelector('main')!.append(p);
   });
-  await expect
-    .poll(() =>
-      page.evaluate((name) => {
-        const added = document.getElementById('added-later')!;
-        return [...(CSS.highlights.get(name) ?? [])]
-          .filter((r) => added.contains(r.startContainer))
-          .map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset));
-      }, HIGHLIGHT),
-    )
-    .toEqual(['revenu fiscal de référence']);
+  await expect.poll(() => markedTexts(page, 'added-later')).toEqual(['revenu fiscal de référence']);
 
   // Changed text is read again: the old word goes, the new one comes.
   await page.evaluate(() => {
     document.getElementById('added-later')!.firstChild!.textContent =
       'Le numéro d’allocataire est sur vos courriers.';
   });
-  await expect
-    .poll(() =>
-      page.evaluate((name) => {
-        const added = document.getElementById('added-later')!;
-        return [...(CSS.highlights.get(name) ?? [])]
-          .filter((r) => added.contains(r.startContainer))
-          .map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset));
-      }, HIGHLIGHT),
-    )
-    .toEqual(['numéro d’allocataire']);
+  await expect.poll(() => markedTexts(page, 'added-later')).toEqual(['numéro d’allocataire']);
 });
 
 for (const p of PAGES) {
