@@ -3,26 +3,6 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const dbImports = {
-  paths: [
-    {
-      name: 'dexie',
-      message: 'IndexedDB belongs in the extension origin: use it from the background only.',
-    },
-  ],
-  patterns: [
-    {
-      group: [
-        '**/core/progress/db',
-        '**/core/progress/db.ts',
-        '**/core/progress/repo',
-        '**/core/progress/transfer',
-      ],
-      message: 'The progress database lives in the background: send a message instead.',
-    },
-  ],
-};
-
 export default tseslint.config(
   {
     ignores: [
@@ -63,19 +43,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
+    files: ['components/**/*.{ts,tsx}', 'hooks/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
   {
-    // Content scripts and everything they import run in the page's origin.
-    files: ['entrypoints/*.content/**', 'core/page/**', 'components/**'],
-    rules: { 'no-restricted-imports': ['error', dbImports] },
-  },
-  {
     // Core logic is plain TypeScript: anything from the browser comes in as a parameter.
     files: ['core/**/*.ts'],
-    ignores: ['core/**/cli.ts', 'core/**/*-fs.ts', 'core/**/vite-plugin.ts'],
     rules: {
       'no-restricted-globals': [
         'error',

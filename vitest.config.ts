@@ -5,6 +5,8 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     environment: 'happy-dom',
+    // Tests run as an extension page would: the progress database refuses any other origin.
+    environmentOptions: { happyDOM: { url: 'chrome-extension://pas-a-pas-tests/test.html' } },
     setupFiles: ['fake-indexeddb/auto'],
     include: ['tests/unit/**/*.test.{ts,tsx}'],
   },

@@ -3,14 +3,14 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { defineConfig } from 'wxt';
 import { PRACTICE_MATCH_PATTERNS, siteMatchPatterns } from './core/sites/registry';
-import { papData } from './core/guides/vite-plugin';
+import { papData } from './tools/guides/vite-plugin';
 
 /**
  * Public key of the unpacked Chrome build: it fixes the extension id
  * (oimokpdpikpepbdcchndmflfkdcadjfj) wherever the folder is loaded from, so tests and
  * people loading it by hand see the same id. Store builds drop it (the store signs them).
  */
-/** Gzipped size budget of the content script, checked by scripts/check-builds.mjs. */
+/** Gzipped size budget of the content script, checked by tools/check-builds.mjs. */
 export const CONTENT_BUDGET_KB = 40;
 
 const CHROME_PUBLIC_KEY =

@@ -5,7 +5,7 @@ import { localiseGuide } from '../core/guides/localise';
 import type { Counts, GuideProgress } from '../core/messaging/responses';
 import { hasMarks, HistoryLine } from './HistoryLine';
 import { usePageSettings } from './page-shell';
-import { useSend } from './send-context';
+import { useSend } from '../hooks/send-context';
 
 /** Choices for the automatic clean-up, in days (0: never). */
 export const RETENTION_CHOICES = [30, 90, 180, 365, 0] as const;

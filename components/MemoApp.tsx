@@ -5,7 +5,7 @@ import { localiseGuide } from '../core/guides/localise';
 import { getSite } from '../core/sites/registry';
 import { Memo } from './Memo';
 import { usePageSettings } from './page-shell';
-import { useGuideProgress } from './use-progress';
+import { useGuideProgress } from '../hooks/use-progress';
 
 /** The memo page (`memo.html?guide=<id>`): the guide in large print, ready to print. */
 export function MemoApp({

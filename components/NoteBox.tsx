@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkNote, guardMessage } from '../core/progress/guard';
-import { useSend } from './send-context';
+import { useSend } from '../hooks/send-context';
 
 /**
  * The aidant's note for next time, on the current step or on the whole guide.

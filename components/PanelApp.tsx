@@ -6,17 +6,17 @@ import type { GlossaryTerm } from '../core/glossary/types';
 import type { Send } from '../core/messaging/client';
 import { getSite } from '../core/sites/registry';
 import { AidantTools, type How } from './AidantTools';
-import { createI18n, directionOf } from './i18n';
+import { createI18n, directionOf } from '../hooks/i18n';
 import { GuideIntro } from './GuideIntro';
 import { GuideList } from './GuideList';
 import { ResumeCard } from './ResumeCard';
-import { SendContext, useSend } from './send-context';
+import { SendContext, useSend } from '../hooks/send-context';
 import { SettingsView } from './SettingsView';
 import { StepView } from './StepView';
-import { useGuideProgress } from './use-progress';
+import { useGuideProgress } from '../hooks/use-progress';
 import { WordsOnPage } from './WordsOnPage';
-import { send as runtimeSend } from './runtime';
-import { usePanel } from './use-panel';
+import { send as runtimeSend } from '../hooks/runtime';
+import { usePanel } from '../hooks/use-panel';
 
 export interface PanelData {
   guides: Guide[];

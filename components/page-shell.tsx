@@ -2,8 +2,8 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { Send } from '../core/messaging/client';
 import { DEFAULT_SETTINGS, type Settings } from '../core/messaging/responses';
-import { createI18n, directionOf } from './i18n';
-import { SendContext, useSend } from './send-context';
+import { createI18n, directionOf } from '../hooks/i18n';
+import { SendContext, useSend } from '../hooks/send-context';
 
 /** The frame of an extension page (options, memo): strings and the message client. */
 export function PageShell({

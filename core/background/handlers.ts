@@ -12,7 +12,7 @@ import { DEFAULT_SETTINGS, type Offer, type Settings, type TabInfo } from '../me
 import type { ActiveState } from '../messaging/schemas';
 import { recognise, urlKey } from '../sites/recognise';
 import { TabStates, type KeyValueStore, type TabState } from './tab-state';
-import type { ProgressService } from './progress';
+import type { ProgressService } from '../progress/service';
 
 export interface BackgroundDeps {
   guides: Guide[];

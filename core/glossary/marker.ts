@@ -2,7 +2,7 @@
  * Finds glossary terms in a live page and describes where they are: a text node and offsets.
  * It never changes the page's DOM: the sites run frameworks that break when their text nodes
  * are split, so the content script paints these marks with the CSS Custom Highlight API
- * (core/page/highlight-painter.ts), making ranges only for what is near the viewport.
+ * (core/glossary/painter.ts), making ranges only for what is near the viewport.
  *
  * Nothing here reads a browser global at import time: the document, the clock and the way to
  * wait between chunks are given by the caller.

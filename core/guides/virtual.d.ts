@@ -1,4 +1,4 @@
-/** Modules generated at build time from guides/ by core/guides/vite-plugin.ts. */
+/** Modules generated at build time from guides/ by tools/guides/vite-plugin.ts. */
 declare module 'virtual:pap-guides' {
   const guides: import('./types').Guide[];
   export default guides;

@@ -24,12 +24,34 @@ export const SCHEMA_V2 = Object.freeze({
 
 export const DB_VERSION = 2;
 
+/** Address schemes of the extension's own pages and service worker. */
+const EXTENSION_SCHEMES = ['chrome-extension:', 'moz-extension:', 'safari-web-extension:'];
+
+/** Refused where the database would belong to a web site instead of the extension. */
+export class WrongContextError extends Error {
+  override name = 'WrongContextError';
+}
+
+/**
+ * Throws unless the code runs in the extension's own origin (background, side panel, options).
+ * A content script runs in the site's origin: IndexedDB opened there would be the site's.
+ */
+export function expectExtensionContext(href: string | undefined = globalThis.location?.href) {
+  const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(href ?? '')?.[0].toLowerCase() ?? '';
+  if (!EXTENSION_SCHEMES.includes(scheme)) {
+    throw new WrongContextError(
+      `the progress database opens only in the extension's own pages, not on ${scheme || 'this page'}`,
+    );
+  }
+}
+
 export class PapDB extends Dexie {
   sessions!: EntityTable<Session, 'id'>;
   stepEvents!: EntityTable<StepEvent, 'id'>;
   notes!: EntityTable<Note, 'id'>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
+    expectExtensionContext();
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);

@@ -6,7 +6,7 @@ import type { KeyValueStore } from '../../core/background/tab-state';
 import { createRouter, type Sender } from '../../core/messaging/router';
 import type { Envelope } from '../../core/messaging/protocol';
 import { recognise } from '../../core/sites/recognise';
-import { ProgressService } from '../../core/background/progress';
+import { ProgressService } from '../../core/progress/service';
 import { PapDB } from '../../core/progress/db';
 
 const ALLOW_PRACTICE = import.meta.env.MODE !== 'store';

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import guides from 'virtual:pap-guides';
 import { MemoApp } from '../../components/MemoApp';
 import { PageShell } from '../../components/page-shell';
-import { send } from '../../components/runtime';
+import { send } from '../../hooks/runtime';
 
 const guideId = new URLSearchParams(location.search).get('guide');
 

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import guides from 'virtual:pap-guides';
 import { DataPage } from '../../components/DataPage';
 import { PageShell } from '../../components/page-shell';
-import { send } from '../../components/runtime';
+import { send } from '../../hooks/runtime';
 
 createRoot(document.getElementById('root')!).render(
   <PageShell send={send}>

@@ -2,12 +2,12 @@ import './style.css';
 import { browser, createShadowRootUi, defineContentScript } from '#imports';
 import { createClient } from '../../core/messaging/client';
 import { pushes, EnvelopeSchema } from '../../core/messaging/envelope';
-import { pageStrings } from '../../core/page/i18n';
-import { Overlay } from '../../core/page/overlay';
-import { PageController } from '../../core/page/controller';
+import { pageStrings } from '../../core/in-page/strings';
+import { Overlay } from '../../core/in-page/overlay';
+import { PageController } from '../../core/in-page/controller';
 import { PRACTICE_MATCH_PATTERNS, siteMatchPatterns } from '../../core/sites/registry';
 import { safeParse } from 'zod/mini';
-import { GlossaryView } from '../../core/page/glossary-view';
+import { GlossaryView } from '../../core/in-page/glossary-view';
 import { recognise } from '../../core/sites/recognise';
 
 function speak(text: string) {

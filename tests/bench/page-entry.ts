@@ -6,7 +6,7 @@
  */
 import { compileGlossary, type MatchableTerm } from '../../core/glossary/matcher';
 import { collectTextNodes, GlossaryMarker } from '../../core/glossary/marker';
-import { HighlightPainter } from '../../core/page/highlight-painter';
+import { HighlightPainter } from '../../core/glossary/painter';
 
 declare const __PAP_TERMS__: MatchableTerm[];
 
@@ -112,7 +112,7 @@ function renderTime(): Promise<number> {
 
 interface Paint {
   when?: 'chunk' | 'end';
-  /** 'near': as the content script does (core/page/highlight-painter.ts); 'all': every range. */
+  /** 'near': as the content script does (core/glossary/painter.ts); 'all': every range. */
   where?: 'all' | 'near';
 }
 
@@ -207,7 +207,7 @@ const api = {
   /**
    * (a) Our marking, wired as the content script wires it: it starts in a task of its own,
    * chunks are scheduled with setTimeout(0), and by default each chunk hands what changed to
-   * the painter (as core/page/glossary-view.ts does). With `when: 'end'` the
+   * the painter (as core/in-page/glossary-view.ts does). With `when: 'end'` the
    * Highlight is filled once, when the scan is done, to compare what the browser then spends
    * on rendering.
    */

@@ -18,7 +18,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadGlossaryDir } from '../../core/glossary/check-fs';
+import { loadGlossaryDir } from '../../tools/glossary/load-fs';
 import type { BenchApi } from './page-entry';
 import { generatePage } from './page-gen';
 

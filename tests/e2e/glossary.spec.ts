@@ -6,7 +6,7 @@
  * switches it all off.
  */
 import type { Page } from '@playwright/test';
-import { loadGlossaryDir } from '../../core/glossary/check-fs';
+import { loadGlossaryDir } from '../../tools/glossary/load-fs';
 import { foldForm } from '../../core/glossary/matcher';
 import type { GlossaryTerm } from '../../core/glossary/types';
 // @ts-expect-error plain JavaScript module shared with the practice server

@@ -5,7 +5,7 @@
  */
 import { expect, type Locator as PwLocator, type Page } from '@playwright/test';
 import path from 'node:path';
-import { loadGuidesFromDir } from '../../core/guides/load-fs';
+import { loadGuidesFromDir } from '../../tools/guides/load-fs';
 import type { Guide, Locator, Step } from '../../core/guides/types';
 import { ROOT } from '../support/launch';
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadGlossaryDir } from '../../../core/glossary/check-fs';
+import { loadGlossaryDir } from '../../../tools/glossary/load-fs';
 import { compileGlossary, type GlossaryMatcher } from '../../../core/glossary/matcher';
 import type { GlossaryTerm } from '../../../core/glossary/types';
 import { formatDiagnostic } from '../../../core/guides/types';

@@ -8,7 +8,7 @@
  *   (and it still lacks offsets in the original text and case-sensitive acronyms).
  */
 import { describe, expect, it } from 'vitest';
-import { loadGlossaryDir } from '../../../core/glossary/check-fs';
+import { loadGlossaryDir } from '../../../tools/glossary/load-fs';
 import { compileGlossary, foldForm } from '../../../core/glossary/matcher';
 
 const SENTENCES = [

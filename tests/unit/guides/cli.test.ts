@@ -19,7 +19,7 @@ function folder(files: Record<string, string>): string {
 
 function cli(...args: string[]): { code: number | null; out: string } {
   const tsx = path.resolve('node_modules/.bin/tsx');
-  const r = spawnSync(tsx, ['core/guides/cli.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(tsx, ['tools/guides/cli.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
   return { code: r.status, out: r.stdout + r.stderr };
 }
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { papData } from '../../../core/guides/vite-plugin';
+import { papData } from '../../../tools/guides/vite-plugin';
 import { guideLines } from './helpers';
 
 const made: string[] = [];

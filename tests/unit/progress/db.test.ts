@@ -1,7 +1,14 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
-import { DB_VERSION, PapDB, SCHEMA_V1, SCHEMA_V2 } from '../../../core/progress/db';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  DB_VERSION,
+  expectExtensionContext,
+  PapDB,
+  SCHEMA_V1,
+  SCHEMA_V2,
+  WrongContextError,
+} from '../../../core/progress/db';
 import { getResume, listActiveSessions } from '../../../core/progress/repo';
 import { T0, uniqueName } from './helpers';
 
@@ -147,5 +154,31 @@ describe('upgrade from version 1 to version 2', () => {
     opened.push(db);
     expect(await db.sessions.count()).toBe(0);
     expect(db.verno).toBe(2);
+  });
+});
+
+describe('the database refuses to open outside the extension origin', () => {
+  it('throws on a web page address (a content script runs in the site’s origin)', () => {
+    expect(() => expectExtensionContext('https://www.caf.fr/allocataires')).toThrow(
+      WrongContextError,
+    );
+    expect(() => expectExtensionContext('http://localhost/caf/')).toThrow(WrongContextError);
+    expect(() => expectExtensionContext('')).toThrow(WrongContextError);
+  });
+
+  it('accepts the extension’s own pages in Chrome and Firefox', () => {
+    expect(() => expectExtensionContext('chrome-extension://abc/sidepanel.html')).not.toThrow();
+    expect(() => expectExtensionContext('moz-extension://0-1-2/background.js')).not.toThrow();
+  });
+
+  it('PapDB itself checks where it runs', () => {
+    expect(() => new PapDB(uniqueName())).not.toThrow();
+    const fake = { href: 'https://www.ameli.fr/' };
+    const spy = vi.spyOn(globalThis, 'location', 'get').mockReturnValue(fake as Location);
+    try {
+      expect(() => new PapDB(uniqueName())).toThrow(WrongContextError);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ProgressService } from '../../../core/background/progress';
-import { loadGuidesFromDir } from '../../../core/guides/load-fs';
+import { ProgressService } from '../../../core/progress/service';
+import { loadGuidesFromDir } from '../../../tools/guides/load-fs';
 import { PapDB } from '../../../core/progress/db';
 
 const guides = loadGuidesFromDir(path.resolve(import.meta.dirname, '../../../guides')).guides;

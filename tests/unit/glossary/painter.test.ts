@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Mark } from '../../../core/glossary/marker';
-import { HighlightPainter } from '../../../core/page/highlight-painter';
+import { HighlightPainter } from '../../../core/glossary/painter';
 
 /** A Highlight stand-in that counts what is done to it. */
 class CountingSet extends Set<AbstractRange> {

@@ -2,20 +2,21 @@
 # Every check of the project, in the order a failure is cheapest to see.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash tools/setup.sh
 mkdir -p artifacts
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
 
 step "Guides and glossary (npm run guides:check)"
-npx tsx core/guides/cli.ts guides
+npx tsx tools/guides/cli.ts guides
 
 step "Types (tsc)"
 npx wxt prepare >/dev/null
 npx tsc --noEmit
 
-step "Lint and format (eslint, prettier)"
+step "Lint, boundaries and format (eslint, dependency-cruiser, prettier)"
 npx eslint .
+npx depcruise entrypoints core components hooks tools --config .dependency-cruiser.cjs
 npx prettier --check . >/dev/null && echo "prettier: ok"
 
 step "Unit tests (vitest)"
@@ -24,11 +25,11 @@ npx vitest run --reporter=default --reporter=json --outputFile=artifacts/vitest.
 step "Builds: Chrome, Firefox, store"
 npx wxt build
 npx wxt build -b firefox
-node scripts/check-builds.mjs
+node tools/check-builds.mjs
 
 step "Firefox lint (web-ext lint)"
 npx web-ext lint --source-dir .output/firefox-mv3 --self-hosted --output json > artifacts/web-ext-lint.json || true
-node scripts/web-ext-summary.mjs artifacts/web-ext-lint.json
+node tools/web-ext-summary.mjs artifacts/web-ext-lint.json
 
 step "End-to-end in Chromium (Playwright, built extension)"
 PLAYWRIGHT_JSON_OUTPUT_NAME=artifacts/playwright.json npx playwright test --reporter=list,json
@@ -36,4 +37,4 @@ PLAYWRIGHT_JSON_OUTPUT_NAME=artifacts/playwright.json npx playwright test --repo
 step "Firefox smoke test (firefox-esr)"
 node tests/firefox/smoke.mjs
 
-node scripts/summary.mjs
+node tools/summary.mjs

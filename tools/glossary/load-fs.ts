@@ -5,9 +5,9 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Diagnostic } from '../guides/types';
-import { checkGlossaryFiles } from './check';
-import type { GlossaryTerm } from './types';
+import type { Diagnostic } from '../../core/guides/types';
+import { checkGlossaryFiles } from '../../core/glossary/check';
+import type { GlossaryTerm } from '../../core/glossary/types';
 
 export async function loadGlossaryDir(dir = 'guides/glossary'): Promise<{
   terms: GlossaryTerm[];

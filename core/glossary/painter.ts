@@ -11,7 +11,7 @@
  * of them, each node the page adds or removes costs tens of microseconds more); a static one
  * is left alone, and the marker reads every changed text again anyway.
  */
-import { liveRange, type Mark, type MarkChange } from '../glossary/marker';
+import { liveRange, type Mark, type MarkChange } from './marker';
 
 type PainterView = {
   IntersectionObserver?: typeof IntersectionObserver;

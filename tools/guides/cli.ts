@@ -1,15 +1,15 @@
 /**
- * Checks the guide files: `npx tsx core/guides/cli.ts [dir]` (default `guides`).
+ * Checks the guide files: `npx tsx tools/guides/cli.ts [dir]` (default `guides`).
  * Prints `file:line:col message` for each problem and a summary; exits with 1 on any problem.
  * `--schema` writes `<dir>/schema.json` for editor completion instead.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkGlossary } from './glossary-hook';
-import { loadGuides } from './load';
+import { checkGlossaryFiles } from '../../core/glossary/check';
+import { loadGuides } from '../../core/guides/load';
 import { readGuideSources } from './load-fs';
-import { guidesJsonSchema } from './schema';
-import { formatDiagnostic } from './types';
+import { guidesJsonSchema } from '../../core/guides/schema';
+import { formatDiagnostic } from '../../core/guides/types';
 
 /** French plural: 0 and 1 take the singular. */
 function count(n: number, one: string, many: string): string {
@@ -53,7 +53,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
   const sources = readGuideSources(dir);
   const { guides, parts, diagnostics } = loadGuides(sources.guides);
-  const glossary = await checkGlossary(sources.glossary);
+  const glossary = checkGlossaryFiles(sources.glossary);
   const all = [...diagnostics, ...glossary.diagnostics];
   for (const d of all) console.log(formatDiagnostic(d));
 
@@ -61,13 +61,10 @@ async function main(argv: readonly string[]): Promise<number> {
   const summary = [count(guides.length, 'guide', 'guides')];
   if (parts.length) summary.push(count(parts.length, 'partie', 'parties'));
   summary.push(count(steps, 'étape', 'étapes'));
-  if (glossary.checked) summary.push(count(glossary.terms.length, 'terme', 'termes'));
+  if (sources.glossary.length) summary.push(count(glossary.terms.length, 'terme', 'termes'));
   summary.push(count(all.length, 'erreur', 'erreurs'));
   console.log(summary.join(', '));
 
-  if (sources.glossary.length && !glossary.checked) {
-    console.log('note : le glossaire n’a pas été vérifié (module core/glossary/check absent)');
-  }
   if (existsSync(schemaPath) && !isUpToDate(schemaPath)) {
     console.log(`note : ${schemaPath} n’est pas à jour : lancez npm run guides:schema`);
   }

@@ -4,8 +4,8 @@
  * The store lives in the extension origin; content scripts never reach it.
  */
 import type { Guide } from '../guides/types';
-import type { PapDB } from '../progress/db';
-import { checkNote, guardMessage } from '../progress/guard';
+import type { PapDB } from './db';
+import { checkNote, guardMessage } from './guard';
 import {
   addNote,
   cleanupOlderThan,
@@ -19,8 +19,8 @@ import {
   setSessionMode,
   startSession,
   updateSessionStep,
-} from '../progress/repo';
-import { corruptMessage, type CorruptRecord } from '../progress/schema';
+} from './repo';
+import { corruptMessage, type CorruptRecord } from './schema';
 import {
   eraseAll,
   exportAll,
@@ -28,7 +28,7 @@ import {
   importAll,
   parseImport,
   serialiseExport,
-} from '../progress/transfer';
+} from './transfer';
 import type { SiteId } from '../sites/registry';
 import type { GuideProgress, NoteResult } from '../messaging/responses';
 

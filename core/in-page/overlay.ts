@@ -13,7 +13,7 @@ import {
   type Placement,
 } from '@floating-ui/dom';
 import { tokenizeInline } from '../text/inline';
-import type { Translate } from './i18n';
+import type { Translate } from './strings';
 import type { Offer } from '../messaging/responses';
 
 /** Beside the element first: below it, the callout would hide the next fields of a form. */

@@ -1,7 +1,7 @@
 /** Reads the guide folder from disk (Node only: CLI and build). */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadGuides, type LoadResult, type SourceFile } from './load';
+import { loadGuides, type LoadResult, type SourceFile } from '../../core/guides/load';
 
 /** Shown relative to the working directory (the repository) when inside it. */
 function displayPath(file: string): string {

@@ -8,7 +8,7 @@ import type { MatchTerm } from '../glossary/types';
 import { compileGlossary } from '../glossary/matcher';
 import { GlossaryMarker, type MarkChange } from '../glossary/marker';
 import type { Send } from '../messaging/client';
-import { HighlightPainter } from './highlight-painter';
+import { HighlightPainter } from '../glossary/painter';
 import type { Overlay } from './overlay';
 
 export const HIGHLIGHT_NAME = 'pap-glossary';

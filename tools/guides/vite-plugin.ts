@@ -7,10 +7,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import { checkGlossary } from './glossary-hook';
-import { loadGuides } from './load';
+import { checkGlossaryFiles } from '../../core/glossary/check';
+import { loadGuides } from '../../core/guides/load';
 import { readGuideSources } from './load-fs';
-import { formatDiagnostic } from './types';
+import { formatDiagnostic } from '../../core/guides/types';
 
 const GUIDES = 'virtual:pap-guides';
 const GLOSSARY = 'virtual:pap-glossary';
@@ -32,7 +32,7 @@ export function papData(options: PapDataOptions = {}): Plugin {
   async function compile(): Promise<Compiled> {
     const sources = readGuideSources(dir);
     const result = loadGuides(sources.guides);
-    const glossary = await checkGlossary(sources.glossary);
+    const glossary = checkGlossaryFiles(sources.glossary);
     const problems = [...result.diagnostics, ...glossary.diagnostics];
     if (problems.length) {
       const lines = problems.map(formatDiagnostic).join('\n');
