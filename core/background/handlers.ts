@@ -89,19 +89,16 @@ export function createBackground(deps: BackgroundDeps) {
   async function offerFor(s: TabState): Promise<Offer | null> {
     if (!s.siteId || s.active) return null;
     const siteGuides = deps.guides.filter((g) => g.site === s.siteId);
-    const resume = deps.progress ? await deps.progress.resumable(siteGuides) : null;
+    // Only whether there is something to resume: no title, no step (see Offer).
+    if (deps.progress && (await deps.progress.resumable(siteGuides)))
+      return { guides: [], resume: true };
     const ids = s.suggested.length ? s.suggested : siteGuides.map((g) => g.id);
     const guides = [];
     for (const gid of ids.slice(0, 3)) {
       const g = await localised(gid);
       if (g) guides.push({ id: g.id, title: g.title });
     }
-    let resumeOffer: Offer['resume'] = null;
-    if (resume) {
-      const g = await localised(resume.guideId);
-      if (g) resumeOffer = { guideId: g.id, title: g.title, stepNumber: resume.stepIndex + 1 };
-    }
-    return guides.length || resumeOffer ? { guides, resume: resumeOffer } : null;
+    return guides.length ? { guides, resume: false } : null;
   }
 
   const handlers: Handlers = {

@@ -135,12 +135,8 @@ export class Overlay {
       lang: 'fr',
     });
     card.append(el(doc, 'p', { class: 'pap-brand' }, t('brand')));
-    if (offer.resume) {
-      card.append(
-        el(doc, 'p', { class: 'pap-lead' }, t('resumeTitle', { title: offer.resume.title })),
-        el(doc, 'p', {}, t('resumeStep', { n: offer.resume.stepNumber })),
-      );
-    } else if (offer.guides.length) {
+    // A resume says nothing of which procedure or step: the page's scripts can read this card.
+    if (!offer.resume && offer.guides.length) {
       card.append(el(doc, 'p', { class: 'pap-lead' }, t('offerIntro')));
       const list = el(doc, 'ul');
       for (const g of offer.guides) list.append(el(doc, 'li', {}, g.title));

@@ -19,10 +19,15 @@ export const DEFAULT_SETTINGS: Settings = {
   retentionDays: 180,
 };
 
-/** What the in-page offer shows: guide titles and, for a resume, the step number only. */
+/**
+ * What the in-page offer shows. The site's scripts can read it, and so can the next person at
+ * a shared desk: nothing from the progress store goes in but the fact that something can be
+ * resumed. Which procedure, and where, the side panel reads from progress itself.
+ */
 export interface Offer {
+  /** Guides of the site to start (left empty when a resume is offered). */
   guides: { id: string; title: string }[];
-  resume: { guideId: string; title: string; stepNumber: number } | null;
+  resume: boolean;
 }
 
 export interface PageSeenReply {

@@ -99,9 +99,40 @@ test('the aidant marks how a step went and leaves a note; private numbers are re
   });
 });
 
-test('after a browser restart the person sees where they stopped and carries on alone', async () => {
+/** What a site's script can read of our shadow root: its texts and attributes, styles aside. */
+async function readableByTheSite(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const root = document.querySelector('pas-a-pas-ui')?.shadowRoot;
+    if (!root) throw new Error('no shadow root');
+    const out: string[] = [];
+    for (const node of root.querySelectorAll('*')) {
+      if (node.closest('style, script')) continue;
+      for (const a of Array.from(node.attributes)) out.push(a.value);
+      for (const child of Array.from(node.childNodes))
+        if (child.nodeType === Node.TEXT_NODE) out.push(child.textContent ?? '');
+    }
+    return out.join('\n');
+  });
+}
+
+test('after a browser restart the page offers a neutral « Reprendre ma démarche »; the panel says where they stopped and they carry on alone', async () => {
   await withBrowser(async (context) => {
-    const { page, panel } = await onCafHome(context);
+    const page = await context.newPage();
+    await page.goto('https://www.caf.fr/');
+    const offer = page.getByTestId('pap-offer');
+    await expect(offer.getByRole('button', { name: 'Reprendre ma démarche' })).toBeVisible();
+    await expect(offer.getByRole('button', { name: 'Plus tard' })).toBeVisible();
+    // The site's scripts, and the next person at the desk, learn nothing of the procedure.
+    const readable = await readableByTheSite(page);
+    expect(readable).toContain('Reprendre ma démarche');
+    expect(readable).not.toContain(guide.title);
+    for (const step of guide.steps) expect(readable).not.toContain(step.title);
+    expect(readable).not.toMatch(/étape/i);
+    expect(readable).not.toContain(NOTE);
+    await page.screenshot({ path: artifact('offer-neutral-resume.png') });
+
+    // The details are in the panel.
+    const panel = await openPanel(context, await tabIdOf(context, page));
     const card = panel.getByTestId('resume-card');
     await expect(card).toBeVisible();
     await expect(card.getByRole('heading', { level: 2 })).toHaveText(

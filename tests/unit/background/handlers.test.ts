@@ -128,7 +128,7 @@ describe('page:seen', () => {
     expect(reply.glossary).toBe(true);
     expect(reply.language).toBe('fr');
     const decl = guides.find((g) => g.id === DECL)!;
-    expect(reply.offer).toEqual({ guides: [{ id: DECL, title: decl.title }], resume: null });
+    expect(reply.offer).toEqual({ guides: [{ id: DECL, title: decl.title }], resume: false });
     const tab = await x.call('tab:get', { tabId: TAB }, {});
     expect(tab).toMatchObject({ tabId: TAB, siteId: 'caf', suggested: [DECL], active: null });
     // Only host and path are kept.
@@ -166,7 +166,7 @@ describe('page:seen', () => {
     expect((await x.bg.tabs.get(TAB)).siteId).toBe('impots');
   });
 
-  it('offers to resume an unfinished session of one of the site guides', async () => {
+  it('offers to resume an unfinished session of the site without saying which or where', async () => {
     const db = newDb();
     const progress = new ProgressService(db);
     const x = harness({ progress });
@@ -177,14 +177,22 @@ describe('page:seen', () => {
       { href: 'https://www.caf.fr/' },
       onPage('https://www.caf.fr/'),
     );
-    expect(reply.offer?.resume).toEqual({ guideId: DECL, title: decl.title, stepNumber: 4 });
-    // Not on another site.
+    // The page's scripts can read this reply: a yes, and nothing from the session.
+    expect(reply.offer).toEqual({ guides: [], resume: true });
+    const wire = JSON.stringify(reply);
+    for (const secret of [decl.id, decl.title, ...decl.steps.map((s) => s.title), 'stepNumber'])
+      expect(wire).not.toContain(secret);
+    // The panel reads which procedure and where from progress itself.
+    const { sessions } = await x.call('progress:active', {}, {});
+    expect(sessions).toMatchObject([{ guideId: DECL, stepIndex: 3 }]);
+    // Not on another site: there, the site's guides to start.
     const other = await x.call(
       'page:seen',
       { href: 'https://www.ameli.fr/assure' },
       onPage('https://www.ameli.fr/assure', TAB + 1),
     );
-    expect(other.offer?.resume).toBeNull();
+    expect(other.offer?.resume).toBe(false);
+    expect(other.offer?.guides.length).toBeGreaterThan(0);
   });
 
   it('gives the running guide state instead of an offer', async () => {

@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PanelApp } from '../../../components/PanelApp';
+import type { Responses } from '../../../core/messaging/responses';
 import { bundledGuides, cafGuide, realBackground } from './helpers';
 
 const guide = cafGuide();
@@ -93,6 +94,32 @@ describe('side panel, aidant mode', () => {
     await waitFor(() => expect(screen.getByTestId('step-count').textContent).toBe('Étape 2 sur 9'));
     // Resumed alone, in the same session (no new one).
     expect(screen.getByTestId('aidant-toggle').getAttribute('aria-checked')).toBe('false');
+    expect(await bg.db.sessions.count()).toBe(1);
+  });
+
+  it('the page only hears « something to resume »; the panel shows which and resumes there', async () => {
+    const bg = realBackground();
+    await onCafHome(bg);
+    // Last time the person stopped at step 4 and closed the guide.
+    await bg.handlers['guide:start'](
+      { tabId: TAB, guideId: guide.id, mode: 'alone', stepIndex: 3 },
+      {},
+    );
+    await bg.handlers['guide:stop']({ tabId: TAB }, {});
+    const seen = (await bg.handlers['page:seen'](
+      { href: 'https://www.caf.fr/' },
+      { tabId: TAB },
+    )) as Responses['page:seen'];
+    expect(seen.offer).toEqual({ guides: [], resume: true });
+
+    // The panel opened from « Reprendre ma démarche » reads the details from progress.
+    renderPanel(bg);
+    const card = await screen.findByTestId('resume-card');
+    await waitFor(() => expect(card.textContent).toContain('vous étiez à l’étape 4'));
+    expect(within(card).getByRole('heading', { level: 2 }).textContent).toContain(guide.title);
+    await click(within(card).getByTestId('resume-button'));
+    await waitFor(() => expect(screen.getByTestId('step-count').textContent).toBe('Étape 4 sur 9'));
+    expect(screen.getByTestId('step-title').textContent).toBe(guide.steps[3]!.title);
     expect(await bg.db.sessions.count()).toBe(1);
   });
 
