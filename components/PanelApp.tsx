@@ -7,6 +7,7 @@ import type { Send } from '../core/messaging/client';
 import { getSite } from '../core/sites/registry';
 import { AidantTools, type How } from './AidantTools';
 import { createI18n, directionOf } from '../hooks/i18n';
+import { ErrorBoundary } from './ErrorBoundary';
 import { GuideIntro } from './GuideIntro';
 import { GuideList } from './GuideList';
 import { ResumeCard } from './ResumeCard';
@@ -243,7 +244,9 @@ export function PanelApp({
   return (
     <I18nextProvider i18n={i18n}>
       <SendContext.Provider value={send}>
-        <Panel data={data} />
+        <ErrorBoundary>
+          <Panel data={data} />
+        </ErrorBoundary>
       </SendContext.Provider>
     </I18nextProvider>
   );

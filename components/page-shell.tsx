@@ -4,8 +4,12 @@ import type { Send } from '../core/messaging/client';
 import { DEFAULT_SETTINGS, type Settings } from '../core/messaging/responses';
 import { createI18n, directionOf } from '../hooks/i18n';
 import { SendContext, useSend } from '../hooks/send-context';
+import { ErrorBoundary } from './ErrorBoundary';
 
-/** The frame of an extension page (options, memo): strings and the message client. */
+/**
+ * The frame of an extension page (options, memo): strings, the message client, and a calm
+ * message with « Recommencer » if the page fails to draw.
+ */
 export function PageShell({
   send,
   lang = 'fr',
@@ -18,7 +22,9 @@ export function PageShell({
   const i18n = useMemo(() => createI18n(lang), [lang]);
   return (
     <I18nextProvider i18n={i18n}>
-      <SendContext.Provider value={send}>{children}</SendContext.Provider>
+      <SendContext.Provider value={send}>
+        <ErrorBoundary>{children}</ErrorBoundary>
+      </SendContext.Provider>
     </I18nextProvider>
   );
 }
