@@ -132,7 +132,8 @@ export class Overlay {
       'data-testid': 'pap-offer',
       role: 'region',
       'aria-label': t('brand'),
-      lang: 'fr',
+      lang: t.lang,
+      dir: t.dir,
     });
     card.append(el(doc, 'p', { class: 'pap-brand' }, t('brand')));
     // A resume says nothing of which procedure or step: the page's scripts can read this card.

@@ -286,6 +286,8 @@ describe('languages', () => {
     overlay.setStrings(pageStrings('ar'));
     overlay.showOffer({ guides: [], resume: true });
     expect(buttons()).toEqual([ar.resume, ar.later]);
+    const card = byTestId('pap-offer')!;
+    expect([card.getAttribute('lang'), card.getAttribute('dir')]).toEqual(['ar', 'rtl']);
     overlay.showNotFound();
     expect(byTestId('pap-notfound')!.textContent).toBe(ar.notFound);
   });
