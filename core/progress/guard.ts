@@ -7,11 +7,29 @@
  *
  * The checks aim at precision: real structures (NIR layout and key, IBAN mod-97, Luhn) so that
  * everyday notes with dates, amounts and small numbers pass.
+ *
+ * This module says what is wrong (a kind, and numbers for the sentence); the words shown to the
+ * person live in the locale files.
  */
 
 export type SensitiveKind = 'nir' | 'fiscal' | 'iban' | 'phone' | 'email' | 'password' | 'card';
 export type NoteProblem = SensitiveKind | 'too-long' | 'empty';
-export type NoteCheck = { ok: true } | { ok: false; kind: NoteProblem };
+/** Values the explanation needs (the length limit for `too-long`). */
+export type NoteProblemParams = { max: number };
+export type NoteCheck = { ok: true } | { ok: false; kind: NoteProblem; params?: NoteProblemParams };
+
+/** Every reason a note can be refused, for the pages that explain them. */
+export const NOTE_PROBLEMS: readonly NoteProblem[] = [
+  'nir',
+  'fiscal',
+  'iban',
+  'card',
+  'phone',
+  'email',
+  'password',
+  'too-long',
+  'empty',
+];
 
 /** Longest note accepted, in characters. */
 export const NOTE_MAX_LENGTH = 500;
@@ -21,31 +39,12 @@ export function checkNote(text: string): NoteCheck {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, kind: 'empty' };
   // Count characters the way a person does (an emoji is one), not UTF-16 units.
-  if ([...trimmed].length > NOTE_MAX_LENGTH) return { ok: false, kind: 'too-long' };
+  if ([...trimmed].length > NOTE_MAX_LENGTH) {
+    return { ok: false, kind: 'too-long', params: { max: NOTE_MAX_LENGTH } };
+  }
   const kind = findSensitive(trimmed);
   return kind ? { ok: false, kind } : { ok: true };
 }
-
-/** Why a note was refused, in plain French (short sentences, everyday words). */
-export function guardMessage(kind: NoteProblem): string {
-  return MESSAGES[kind];
-}
-
-const DONT_WRITE = 'Ne l’écrivez pas ici : quelqu’un d’autre pourrait le lire.';
-
-const MESSAGES: Record<NoteProblem, string> = {
-  nir: `Ce message ressemble à un numéro de sécurité sociale. ${DONT_WRITE} Gardez-le sur votre carte Vitale.`,
-  fiscal: `Ce message ressemble à un numéro fiscal. ${DONT_WRITE} Il est écrit sur votre avis d’impôt.`,
-  iban: `Ce message ressemble à un numéro de compte en banque (IBAN ou RIB). ${DONT_WRITE} Il est écrit sur le RIB donné par votre banque.`,
-  card: 'Ce message ressemble à un numéro de carte bancaire. Ne l’écrivez jamais ici : quelqu’un pourrait payer avec. Gardez votre carte sur vous.',
-  phone: `Ce message ressemble à un numéro de téléphone. ${DONT_WRITE} Gardez-le dans votre carnet ou votre téléphone.`,
-  email:
-    'Ce message ressemble à une adresse e-mail. Ne l’écrivez pas ici : quelqu’un d’autre pourrait la lire. Gardez-la dans votre carnet.',
-  password:
-    'Ce message ressemble à un mot de passe ou à un code secret. Ne l’écrivez jamais ici : quelqu’un pourrait s’en servir. Vous pouvez écrire où il est rangé, par exemple : « dans le carnet bleu ».',
-  'too-long': `Ce message est trop long. Écrivez ${NOTE_MAX_LENGTH} signes au plus. Une ou deux phrases courtes suffisent.`,
-  empty: 'Le message est vide. Écrivez quelques mots, puis enregistrez.',
-};
 
 /* ------------------------------------------------------------------------------------------ */
 

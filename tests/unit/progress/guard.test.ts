@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkNote,
-  guardMessage,
-  NOTE_MAX_LENGTH,
-  type NoteProblem,
-} from '../../../core/progress/guard';
+import { checkNote, NOTE_MAX_LENGTH, type NoteProblem } from '../../../core/progress/guard';
 
 /** NIR key computed here on its own (BigInt), to check the guard against real numbers. */
 function nirWithKey(first13: string): string {
@@ -209,6 +204,14 @@ describe('checkNote: length', () => {
     expect(kindOf('a'.repeat(NOTE_MAX_LENGTH + 1))).toBe('too-long');
   });
 
+  it('gives the limit with a note that is too long, for the explanation', () => {
+    expect(checkNote('a'.repeat(NOTE_MAX_LENGTH + 1))).toEqual({
+      ok: false,
+      kind: 'too-long',
+      params: { max: NOTE_MAX_LENGTH },
+    });
+  });
+
   it('counts characters, not UTF-16 units', () => {
     expect(kindOf('😀'.repeat(NOTE_MAX_LENGTH))).toBe('ok');
   });
@@ -217,36 +220,5 @@ describe('checkNote: length', () => {
     expect(kindOf('06\u200b12 34 56 78')).toBe('phone');
     expect(kindOf('０６ １２ ３４ ５６ ７８')).toBe('phone');
     expect(kindOf('06\u00a012\u00a034\u00a056\u00a078')).toBe('phone');
-  });
-});
-
-describe('guardMessage', () => {
-  const kinds: NoteProblem[] = [
-    'nir',
-    'fiscal',
-    'iban',
-    'phone',
-    'email',
-    'password',
-    'card',
-    'too-long',
-    'empty',
-  ];
-
-  it('explains every kind in short French sentences', () => {
-    for (const kind of kinds) {
-      const message = guardMessage(kind);
-      expect(message.length).toBeGreaterThan(20);
-      for (const sentence of message.split(/(?<=\.)\s+/)) {
-        expect(sentence.split(/\s+/).length, `${kind}: ${sentence}`).toBeLessThanOrEqual(16);
-      }
-    }
-  });
-
-  it('names what it looks like, and where to keep it instead', () => {
-    expect(guardMessage('nir')).toMatch(/sécurité sociale/);
-    expect(guardMessage('nir')).toMatch(/carte Vitale/);
-    expect(guardMessage('password')).toMatch(/carnet bleu/);
-    expect(guardMessage('too-long')).toContain(String(NOTE_MAX_LENGTH));
   });
 });
