@@ -149,13 +149,31 @@ describe('NoteBox', () => {
     const { send } = stubSend({ 'note:add': () => ({ ok: false, kind: 'password' }) });
     renderPage(<NoteBox guideId="caf-declaration-trimestrielle" />, send, lang);
     expect(screen.getByTestId('note-never').textContent).toBe(texts.noteNever);
-    typeNote('06 12 34 56 78');
+    typeNote('06/12/34/56/78');
     expect(screen.getByTestId('note-error').textContent).toContain(texts.noteRefusedPhone);
     typeNote('Une note');
     await save();
     expect(screen.getByTestId('note-error').textContent).toContain(texts.noteRefusedPassword);
     expect(screen.getByTestId('note-error').textContent).not.toContain('ressemble');
   });
+
+  it.each([
+    ['a phone number with slashes', '06/12/34/56/78', fr.noteRefusedPhone],
+    ['a phone number in Arabic-Indic digits', '٠٦ ١٢ ٣٤ ٥٦ ٧٨', fr.noteRefusedPhone],
+    ['an e-mail written « at … dot »', 'prenom at domaine dot fr', fr.noteRefusedEmail],
+    ['a short secret code', 'son code : 4821', fr.noteRefusedPassword],
+  ])(
+    'against the real background: %s is refused, not stored, and stays in the box',
+    async (_what, text, message) => {
+      const bg = realBackground();
+      renderPage(<NoteBox guideId="caf-declaration-trimestrielle" />, bg.send);
+      typeNote(text);
+      await save();
+      await waitFor(() => expect(screen.getByTestId('note-error').textContent).toContain(message));
+      expect((screen.getByTestId('note-input') as HTMLTextAreaElement).value).toBe(text);
+      expect(await bg.db.notes.count()).toBe(0);
+    },
+  );
 
   it('against the real background: everyday notes with dates, times and amounts are stored', async () => {
     const bg = realBackground();
