@@ -5,6 +5,7 @@ import { localiseGuide } from '../core/guides/localise';
 import type { Counts, GuideProgress } from '../core/messaging/responses';
 import { hasMarks, HistoryLine } from './HistoryLine';
 import { usePageSettings } from './page-shell';
+import { IMPORT_PROBLEM_KEYS } from './problem-keys';
 import { useSend } from '../hooks/send-context';
 
 /** Choices for the automatic clean-up, in days (0: never). */
@@ -237,7 +238,9 @@ function ImportSection({ onDone }: { onDone(): void }) {
     try {
       const result = await send('data:import', { text: await file.text(), mode });
       if (!result.ok) {
-        setStatus({ kind: 'error', text: t('importFailed', { error: result.error }) });
+        // A reason this version does not know still gets a calm sentence.
+        const error = t(IMPORT_PROBLEM_KEYS[result.kind] ?? 'error');
+        setStatus({ kind: 'error', text: t('importFailed', { error }) });
         return;
       }
       const counts = countLines(result);

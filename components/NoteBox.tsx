@@ -1,7 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkNote, guardMessage } from '../core/progress/guard';
+import { checkNote, type NoteCheck } from '../core/progress/guard';
 import { useSend } from '../hooks/send-context';
+import { NOTE_PROBLEM_KEYS } from './problem-keys';
+
+type Refusal = Extract<NoteCheck, { ok: false }>;
 
 /**
  * The aidant's note for next time, on the current step or on the whole guide.
@@ -24,17 +27,25 @@ export function NoteBox({
 }) {
   const { t } = useTranslation();
   const send = useSend();
-  const ids = { text: useId(), hint: useId(), error: useId(), status: useId() };
+  const ids = { text: useId(), hint: useId(), never: useId(), error: useId(), status: useId() };
   const [text, setText] = useState('');
   const [onStep, setOnStep] = useState(true);
-  const [refused, setRefused] = useState<string | null>(null);
+  // Kept as a reason, not as words, so a language change re-words it.
+  const [refused, setRefused] = useState<Refusal | 'failed' | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
 
   // Warn while typing, but not about an empty box: that is how every note starts.
   const live = checkNote(text);
-  const warning = !live.ok && live.kind !== 'empty' ? guardMessage(live.kind) : null;
-  const problem = refused ?? warning;
+  const warning = !live.ok && live.kind !== 'empty' ? live : null;
+  const reason = refused ?? warning;
+  const problem =
+    reason === null
+      ? null
+      : reason === 'failed'
+        ? t('noteFailed')
+        : t(NOTE_PROBLEM_KEYS[reason.kind] ?? 'error', reason.params);
+  const described = `${ids.hint} ${ids.never}`;
 
   async function save(e: FormEvent) {
     e.preventDefault();
@@ -54,10 +65,10 @@ export function NoteBox({
         setSaved(true);
         onSaved?.();
       } else {
-        setRefused(result.message);
+        setRefused(result);
       }
     } catch {
-      setRefused(t('noteFailed'));
+      setRefused('failed');
     } finally {
       setBusy(false);
     }
@@ -71,6 +82,9 @@ export function NoteBox({
       <p id={ids.hint} className="hint">
         {t('noteHint')}
       </p>
+      <p id={ids.never} className="hint" data-testid="note-never">
+        {t('noteNever')}
+      </p>
       <textarea
         id={ids.text}
         rows={3}
@@ -80,7 +94,7 @@ export function NoteBox({
           setRefused(null);
           setSaved(false);
         }}
-        aria-describedby={problem ? `${ids.hint} ${ids.error}` : ids.hint}
+        aria-describedby={problem ? `${described} ${ids.error}` : described}
         aria-invalid={problem ? true : undefined}
         data-testid="note-input"
       />

@@ -1,6 +1,8 @@
 import type { SiteId } from '../sites/registry';
 import type { MatchTerm } from '../glossary/types';
 import type { ActiveState } from './schemas';
+import type { NoteProblem, NoteProblemParams } from '../progress/guard';
+import type { ImportProblem } from '../progress/import-problems';
 
 export interface Settings {
   /** Mark hard words on the page. */
@@ -86,7 +88,9 @@ export interface GuideProgress {
   problem: string | null;
 }
 
-export type NoteResult = { ok: true; id: number } | { ok: false; kind: string; message: string };
+/** A refused note says why as a kind; the pages put it in words from the locale files. */
+export type NoteResult =
+  { ok: true; id: number } | { ok: false; kind: NoteProblem; params?: NoteProblemParams };
 
 export interface Counts {
   sessions: number;
@@ -118,7 +122,7 @@ export interface Responses {
   'data:export': { text: string; fileName: string; problem: string | null };
   'data:import':
     | ({ ok: true; alreadyPresent: number; refusedNotes: number } & Counts)
-    | { ok: false; error: string };
+    | { ok: false; kind: ImportProblem };
   'data:erase': Counts;
   'data:cleanup': Counts;
   'settings:get': Settings;

@@ -3,15 +3,37 @@
  *
  * Notes stay on the device, but the device is often shared (family computer, France services
  * desk), so a note must never hold what would let someone else act in the person's name:
- * social security number (NIR), tax number, bank details, card, phone, e-mail or password.
+ * social security number (NIR), tax number, bank details, card, phone, e-mail, password or
+ * secret code.
  *
  * The checks aim at precision: real structures (NIR layout and key, IBAN mod-97, Luhn) so that
- * everyday notes with dates, amounts and small numbers pass.
+ * everyday notes with dates, amounts and small numbers pass. Before matching, the text is brought
+ * to one shape: every decimal digit of any script becomes an ASCII digit, and a run of separators
+ * between the groups of a number becomes one space, so « 06/12/34/56/78 », « ٠٦ ١٢ ٣٤ ٥٦ ٧٨ » and
+ * « 06 - 12 - 34 - 56 - 78 » are all read as the same number.
+ *
+ * This module says what is wrong (a kind, and numbers for the sentence); the words shown to the
+ * person live in the locale files.
  */
 
 export type SensitiveKind = 'nir' | 'fiscal' | 'iban' | 'phone' | 'email' | 'password' | 'card';
 export type NoteProblem = SensitiveKind | 'too-long' | 'empty';
-export type NoteCheck = { ok: true } | { ok: false; kind: NoteProblem };
+/** Values the explanation needs (the length limit for `too-long`). */
+export type NoteProblemParams = { max: number };
+export type NoteCheck = { ok: true } | { ok: false; kind: NoteProblem; params?: NoteProblemParams };
+
+/** Every reason a note can be refused, for the pages that explain them. */
+export const NOTE_PROBLEMS: readonly NoteProblem[] = [
+  'nir',
+  'fiscal',
+  'iban',
+  'card',
+  'phone',
+  'email',
+  'password',
+  'too-long',
+  'empty',
+];
 
 /** Longest note accepted, in characters. */
 export const NOTE_MAX_LENGTH = 500;
@@ -21,38 +43,20 @@ export function checkNote(text: string): NoteCheck {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, kind: 'empty' };
   // Count characters the way a person does (an emoji is one), not UTF-16 units.
-  if ([...trimmed].length > NOTE_MAX_LENGTH) return { ok: false, kind: 'too-long' };
+  if ([...trimmed].length > NOTE_MAX_LENGTH) {
+    return { ok: false, kind: 'too-long', params: { max: NOTE_MAX_LENGTH } };
+  }
   const kind = findSensitive(trimmed);
   return kind ? { ok: false, kind } : { ok: true };
 }
-
-/** Why a note was refused, in plain French (short sentences, everyday words). */
-export function guardMessage(kind: NoteProblem): string {
-  return MESSAGES[kind];
-}
-
-const DONT_WRITE = 'Ne l’écrivez pas ici : quelqu’un d’autre pourrait le lire.';
-
-const MESSAGES: Record<NoteProblem, string> = {
-  nir: `Ce message ressemble à un numéro de sécurité sociale. ${DONT_WRITE} Gardez-le sur votre carte Vitale.`,
-  fiscal: `Ce message ressemble à un numéro fiscal. ${DONT_WRITE} Il est écrit sur votre avis d’impôt.`,
-  iban: `Ce message ressemble à un numéro de compte en banque (IBAN ou RIB). ${DONT_WRITE} Il est écrit sur le RIB donné par votre banque.`,
-  card: 'Ce message ressemble à un numéro de carte bancaire. Ne l’écrivez jamais ici : quelqu’un pourrait payer avec. Gardez votre carte sur vous.',
-  phone: `Ce message ressemble à un numéro de téléphone. ${DONT_WRITE} Gardez-le dans votre carnet ou votre téléphone.`,
-  email:
-    'Ce message ressemble à une adresse e-mail. Ne l’écrivez pas ici : quelqu’un d’autre pourrait la lire. Gardez-la dans votre carnet.',
-  password:
-    'Ce message ressemble à un mot de passe ou à un code secret. Ne l’écrivez jamais ici : quelqu’un pourrait s’en servir. Vous pouvez écrire où il est rangé, par exemple : « dans le carnet bleu ».',
-  'too-long': `Ce message est trop long. Écrivez ${NOTE_MAX_LENGTH} signes au plus. Une ou deux phrases courtes suffisent.`,
-  empty: 'Le message est vide. Écrivez quelques mots, puis enregistrez.',
-};
 
 /* ------------------------------------------------------------------------------------------ */
 
 function findSensitive(raw: string): SensitiveKind | null {
   const text = normalise(raw);
   if (hasEmail(text)) return 'email';
-  if (hasIban(text)) return 'iban';
+  const numbers = numberView(text);
+  if (hasIban(numbers)) return 'iban';
   const numeric = findNumber(text);
   if (numeric) return numeric;
   if (hasPassword(text)) return 'password';
@@ -64,9 +68,14 @@ function normalise(text: string): string {
     text
       // Full-width digits and letters become plain ones; NBSP becomes a space.
       .normalize('NFKC')
-      // Invisible characters could otherwise split a number in two.
-      .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
+      // Invisible characters (and direction marks, common in Arabic text) could otherwise split
+      // a number in two.
+      .replace(/[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '')
+      // Digits of every script (Arabic-Indic ٠١٢, Persian ۰۱۲, Devanagari…) become 0-9.
+      .replace(/\p{Nd}/gu, asciiDigit)
       .replace(/[\u2010-\u2015\u2212]/g, '-')
+      // Arabic comma and Arabic decimal / thousands separators.
+      .replace(/[\u060c\u066b\u066c]/g, ',')
       .replace(/\r\n?/g, '\n')
       // A line break ends a number; other spaces (tabs, narrow NBSP) are plain spaces.
       .replace(/[^\S\n]/g, ' ')
@@ -75,13 +84,56 @@ function normalise(text: string): string {
   );
 }
 
+const DECIMAL_DIGIT = /^\p{Nd}$/u;
+const digitValues = new Map<string, string>();
+
+/**
+ * The value of a Unicode decimal digit. Unicode keeps each script's digits as one run of ten
+ * code points from 0 to 9, so the value is the distance from the start of the run, modulo 10
+ * (runs that touch, like the mathematical digits, are whole tens).
+ */
+function asciiDigit(digit: string): string {
+  if (digit >= '0' && digit <= '9') return digit;
+  let value = digitValues.get(digit);
+  if (value === undefined) {
+    const code = digit.codePointAt(0) ?? 0;
+    let start = code;
+    while (DECIMAL_DIGIT.test(String.fromCodePoint(start - 1))) start--;
+    value = String((code - start) % 10);
+    digitValues.set(digit, value);
+  }
+  return value;
+}
+
 /* ---------- e-mail ---------- */
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
 // People often write a mailbox without its ending, or spell the @ out.
 const EMAIL_PROVIDER =
   /[\p{L}\p{N}._%+-]+\s?@\s?(?:gmail|hotmail|yahoo|orange|free|laposte|outlook|sfr|wanadoo|icloud|live|msn|aol|gmx|neuf|bbox)(?![\p{L}\p{N}])/iu;
-const EMAIL_SPELLED = /[\p{L}\p{N}._-]{2,}\s*(?:arobase|\(at\)|\[at\])\s*[\p{L}\p{N}-]{2,}/iu;
+
+/** « @ » spelled out in a way no ordinary sentence uses: « arobase », « (at) », « [at] ». */
+const AT_SPELLED = String.raw`(?:arr?obas(?:e)?|[(\[{<]\s*(?:at|@|arr?obase?)\s*[)\]}>])`;
+/** « . » spelled out: « point », « dot », « (dot) », « [point] ». */
+const DOT_SPELLED = String.raw`(?:(?:dot|point)|[(\[{<]\s*(?:dot|point)\s*[)\]}>])`;
+const WORD_END = String.raw`(?![\p{L}\p{N}])`;
+const WORD_START = String.raw`(?<![\p{L}\p{N}])`;
+const LOCAL = String.raw`[\p{L}\p{N}._%+-]{2,}`;
+const LABEL = String.raw`[\p{L}\p{N}-]{2,}`;
+/** Endings people spell after « point » / « dot »; a list, so « at the point of » stays a phrase. */
+const TLD = String.raw`(?:fr|com|net|org|eu|info|biz|io|me|be|ch|lu|ca|uk|de|es|it|pt|ma|dz|tn|sn|re|gp|mq|gf|yt|nc|pf)`;
+const EMAIL_SPELLED = new RegExp(
+  [
+    // « jdupont arobase laposte », « jdupont (at) free »: the spelled @ is enough.
+    String.raw`${LOCAL}\s*${AT_SPELLED}\s*${LABEL}`,
+    // « prenom at domaine dot fr », « jean @ gmail . com »: a plain « at » or a spaced « @ »
+    // needs a spelled or spaced ending too.
+    String.raw`${WORD_START}${LOCAL}\s*(?:${WORD_START}at${WORD_END}|@)\s*${LABEL}(?:\s*(?:\.|${WORD_START}${DOT_SPELLED})\s*${LABEL})*?\s*(?:\s\.|\.\s|${WORD_START}${DOT_SPELLED})\s*${TLD}${WORD_END}`,
+    // « jdupont at gmail »: a plain « at » before a mailbox name that is no everyday word.
+    String.raw`${WORD_START}${LOCAL}\s+at\s+(?:gmail|hotmail|yahoo|laposte|outlook|wanadoo|icloud|msn|aol|gmx)${WORD_END}`,
+  ].join('|'),
+  'iu',
+);
 
 function hasEmail(text: string): boolean {
   return EMAIL.test(text) || EMAIL_PROVIDER.test(text) || EMAIL_SPELLED.test(text);
@@ -105,15 +157,19 @@ const IBAN_LENGTHS: Readonly<Record<string, number>> = {
 // prettier-ignore
 const FRENCH_LAYOUT = new Set(['FR', 'MC', 'GF', 'GP', 'MQ', 'RE', 'YT', 'NC', 'PF', 'PM', 'WF', 'BL', 'MF', 'TF']);
 
-const IBAN_START = /(?<![A-Z0-9])([A-Z]{2})(\d{2})/g;
+/** Country code and check digits; a space may sit between them (« FR 76 3000 … »). */
+const IBAN_START = /(?<![A-Z0-9])([A-Z]{2})( ?)(\d{2})/g;
 
+/** `text` is the number view: upper case, one space between the groups of a number. */
 function hasIban(text: string): boolean {
-  const upper = text.toUpperCase();
-  for (const m of upper.matchAll(IBAN_START)) {
+  for (const m of text.matchAll(IBAN_START)) {
     const country = m[1] ?? '';
-    const check = m[2] ?? '';
-    const { chars, ends } = alnumAfter(upper, (m.index ?? 0) + 4, 30);
-    const length = IBAN_LENGTHS[country] ?? (FRENCH_LAYOUT.has(country) ? 27 : undefined);
+    const check = m[3] ?? '';
+    const known = IBAN_LENGTHS[country] ?? (FRENCH_LAYOUT.has(country) ? 27 : undefined);
+    // « le 12 … » is no IBAN: a space after the letters only counts for a real country code.
+    if (m[2] === ' ' && known === undefined) continue;
+    const { chars, ends } = alnumAfter(text, (m.index ?? 0) + m[0].length, 30);
+    const length = known;
     if (length !== undefined) {
       const bban = chars.slice(0, length - 4);
       if (bban.length !== length - 4) continue;
@@ -174,37 +230,78 @@ function mod97(digits: string): number {
 /* ---------- numbers: NIR, tax number, phone, card, RIB ---------- */
 
 /**
- * A run of digits where single spaces, dots or dashes may sit between digits, as people group
- * numbers ("06 12 34 56 78", "1.84.12.75.123.456"). "2A"/"2B" (Corsica) may appear inside.
- * A leading "+" is kept for "+33".
+ * What people put between the groups of a number: spaces, dots, dashes, slashes, underscores,
+ * commas or colons, alone or in a short run (« 06 - 12 », « 06  12 », « 06, 12 »).
  */
-const RUN = /\+?\d(?:[ .-]?(?:\d|(?<=2)[AB](?=[ .-]?\d)))*/gi;
+const GAP = String.raw`[ .\-/_,:]{1,5}`;
 
+const GAP_NEXT_TO_DIGIT = new RegExp(
+  String.raw`(?<=\d)${GAP}(?=[A-Z0-9])|(?<=[A-Z0-9])${GAP}(?=\d)`,
+  'g',
+);
+
+/**
+ * The text as numbers see it: upper case, and every run of separators next to a digit (between
+ * letters and digits too, for IBANs) made one space.
+ */
+function numberView(text: string): string {
+  return text.toUpperCase().replace(GAP_NEXT_TO_DIGIT, ' ');
+}
+
+/**
+ * Digit groups with what sits between them. "2A"/"2B" (Corsica) may appear inside. A leading
+ * "+" is kept for "+33".
+ */
+const RUN = new RegExp(String.raw`\+?\d(?:(?:${GAP})?(?:\d|(?<=2)[AB](?=(?:${GAP})?\d)))*`, 'g');
+
+/** Lengths of the numbers looked for (phone with +33 or 0033, NIR with or without key, RIB…). */
+const NUMBER_LENGTHS = new Set([10, 12, 13, 15, 16, 23]);
+
+/** The separators people mix freely inside one number, as in « 06 12.34 56-78 ». */
+const PLAIN_GAPS = new Set([' ', '.', '-']);
+
+/**
+ * `text` is normalised but not the number view: the separators are still there, because a
+ * number is written with one kind of separator throughout. « 120,50 / 98,30 » is two amounts,
+ * not a 9-digit number, while « 06/12/34/56/78 » is one phone number.
+ */
 function findNumber(text: string): SensitiveKind | null {
-  for (const m of text.matchAll(RUN)) {
-    const groups = m[0].toUpperCase().split(/[ .-]/);
+  for (const m of text.toUpperCase().matchAll(RUN)) {
+    const parts = m[0].split(/([ .\-/_,:]+)/);
+    const groups = parts.filter((_, i) => i % 2 === 0);
+    const gaps = parts.filter((_, i) => i % 2 === 1).map((g) => g.replace(/ +/g, ' '));
     // Every stretch of whole groups is a candidate: "Tél. 06 12 34 56 78 2 fois" must still be
     // seen. The longest reading wins, so a NIR is not reported as the phone hidden inside it.
-    const windows: string[] = [];
+    const windows: { digits: string; groups: string[] }[] = [];
     for (let i = 0; i < groups.length; i++) {
-      let w = '';
+      let same = true;
+      let plain = true;
       for (let j = i; j < groups.length; j++) {
-        w += groups[j];
-        if (w.length > 25) break;
-        windows.push(w);
+        if (j > i) {
+          const gap = gaps[j - 1] ?? '';
+          same &&= gap === gaps[i];
+          plain &&= PLAIN_GAPS.has(gap);
+          if (!same && !plain) break;
+        }
+        const taken = groups.slice(i, j + 1);
+        const digits = taken.join('');
+        if (digits.length > 25) break;
+        if (NUMBER_LENGTHS.has(digits.length)) windows.push({ digits, groups: taken });
       }
     }
-    windows.sort((a, b) => b.length - a.length);
+    windows.sort((a, b) => b.digits.length - a.digits.length);
     for (const w of windows) {
-      const kind = classifyNumber(w);
+      const kind = classifyNumber(w.digits, w.groups);
       if (kind) return kind;
     }
   }
   return null;
 }
 
-function classifyNumber(w: string): SensitiveKind | null {
-  if (/^\d{16}$/.test(w) && luhn(w)) return 'card';
+function classifyNumber(w: string, groups: string[]): SensitiveKind | null {
+  // A card number is printed in fours; other 16-digit readings are too often chance.
+  const inFours = groups.length === 1 || groups.every((g) => g.length === 4);
+  if (/^\d{16}$/.test(w) && inFours && luhn(w)) return 'card';
   if (isRib(w)) return 'iban';
   if (isNir(w)) return 'nir';
   if (isPhone(w)) return 'phone';
@@ -267,10 +364,39 @@ function isRib(w: string): boolean {
   return 97 - ((89 * bank + 15 * branch + 3 * account) % 97) === key;
 }
 
-/* ---------- passwords ---------- */
+/* ---------- passwords and secret codes ---------- */
 
-const PASSWORD_WORD =
-  /(?<![\p{L}\p{N}])(?:mots? de passe|mdp|pass ?words?|passwd|pwd|codes? secrets?|codes? confidentiels?|codes? d['’]acc[eè]s|codes? pin|pin|codes? personnels?)(?![\p{L}\p{N}])/giu;
+/**
+ * Words that announce a secret. The first group is always about a secret; the second, a bare
+ * « code », is also said of post codes and codes sent by SMS, so it needs a stricter value.
+ */
+const SECRET_WORD = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:(` +
+    [
+      'mots? de passe',
+      'mdp',
+      'pass ?words?',
+      'passwd',
+      'pwd',
+      'pass ?codes?',
+      'codes? secrets?',
+      'codes? confidentiels?',
+      "codes? d['’]acc[eè]s",
+      'codes? pin',
+      'pin(?: codes?)?',
+      'codes? personnels?',
+      'secret codes?',
+      // Arabic: « mot de passe » (two ways), « code secret », « numéro secret ».
+      'كلمة السر',
+      'كلمة المرور',
+      'كلمة سر',
+      'الرمز السري',
+      'الرقم السري',
+      'رمز سري',
+    ].join('|') +
+    String.raw`)|(codes?))(?![\p{L}\p{N}])`,
+  'giu',
+);
 
 /**
  * Words that, right after « mot de passe : », say where the secret is or what happened to it
@@ -284,17 +410,29 @@ const NOT_A_SECRET = new Set([
   'notée', 'écrit', 'rangé', 'reçu', 'demander', 'demandez', 'dedans', 'même', 'sms', 'courrier',
 ]);
 
+/** Codes that are public: « code postal 75011 », « code ROME K1302 », « code guichet ». */
+// prettier-ignore
+const PUBLIC_CODE = new Set([
+  'postal', 'postale', 'postaux', 'insee', 'commune', 'pays', 'ape', 'naf', 'rome', 'métier',
+  'guichet', 'banque', 'bic', 'swift', 'cerfa', 'formulaire', 'case', 'article', 'promo',
+  'couleur', 'barre', 'barres', 'source', 'erreur', 'civil', 'pénal', 'route',
+]);
+
 const TRIM_START = /^[«"“‘'([]+/u;
 const TRIM_END = /[»"”’'.,;:!?)\]…]+$/u;
 
 function hasPassword(text: string): boolean {
-  for (const m of text.matchAll(PASSWORD_WORD)) {
-    if (secretFollows(text.slice((m.index ?? 0) + m[0].length))) return true;
+  for (const m of text.matchAll(SECRET_WORD)) {
+    const rest = text.slice((m.index ?? 0) + m[0].length);
+    if (m[1] !== undefined ? secretFollows(rest) : codeFollows(rest)) return true;
   }
   return text.split(/\s+/).some(looksLikeSecretToken);
 }
 
-function secretFollows(rest: string): boolean {
+/** The value given after a secret's name: after « : » or « = », or after « est », or next. */
+function valueAfter(
+  rest: string,
+): { raw: string; token: string; marked: boolean; quoted: boolean; after: string } | null {
   const clause = rest.split('\n', 1)[0] ?? '';
   let pos = 0;
   let marked = false;
@@ -304,16 +442,29 @@ function secretFollows(rest: string): boolean {
     pos = colon[0].length;
     marked = true;
   } else {
-    const est = /^\s*(?:est|était|sera|c['’]est)(?![\p{L}\p{N}])/u.exec(clause);
+    // « le code ameli c’est 4821 »: a few words may name the site first, within one clause.
+    const est =
+      /^[^:=.!?,;]{0,30}?(?<![\p{L}\p{N}])(?:est|était|sera|c['’]est|is|was)(?![\p{L}\p{N}])/iu.exec(
+        clause,
+      );
     if (est) pos = est[0].length;
   }
   const value = /^\s*([«"“‘'])?\s*(\S+)/u.exec(clause.slice(pos));
-  if (!value) return false;
-  const quoted = value[1] !== undefined;
+  if (!value) return null;
   const raw = value[2] ?? '';
-  const token = raw.replace(TRIM_START, '').replace(TRIM_END, '');
-  if (token === '') return false;
-  const after = clause.slice(pos + value[0].length);
+  return {
+    raw,
+    token: raw.replace(TRIM_START, '').replace(TRIM_END, ''),
+    marked,
+    quoted: value[1] !== undefined,
+    after: clause.slice(pos + value[0].length),
+  };
+}
+
+function secretFollows(rest: string): boolean {
+  const value = valueAfter(rest);
+  if (!value || value.token === '') return false;
+  const { raw, token, marked, quoted, after } = value;
   const digits = (token.match(/\p{N}/gu) ?? []).length;
   const letters = /\p{L}/u.test(token);
   if (digits > 0 && (letters || digits >= 4)) return true;
@@ -321,6 +472,18 @@ function secretFollows(rest: string): boolean {
   // A single word given as a value (« mdp : soleil ») is the secret itself.
   const alone = /^\s*$/.test(after) || /[.,;»"”)]$/u.test(raw) || quoted;
   return (marked || quoted) && alone && token.length >= 3 && !NOT_A_SECRET.has(token.toLowerCase());
+}
+
+/**
+ * After a bare « code »: a secret when the value is a 4 to 8 character token with a digit in it
+ * (« son code : 4821 », « code A7K2 »). « code postal 75011 » names a public code, and « le code
+ * arrive par SMS » gives no value.
+ */
+function codeFollows(rest: string): boolean {
+  const kind = /^\s*(\p{L}+)/u.exec(rest)?.[1]?.toLowerCase();
+  if (kind !== undefined && PUBLIC_CODE.has(kind)) return false;
+  const value = valueAfter(rest);
+  return value !== null && /^(?=\p{L}*\p{N})[\p{L}\p{N}]{4,8}$/u.test(value.token);
 }
 
 /** A token shaped like a password: 8+ characters mixing letters, digits and symbols. */

@@ -11,7 +11,7 @@ import Dexie from 'dexie';
 import * as z from 'zod/mini';
 import type { SiteId } from '../sites/registry';
 import type { PapDB } from './db';
-import { checkNote, guardMessage, type NoteProblem } from './guard';
+import { checkNote, type NoteProblem } from './guard';
 import {
   keepValid,
   noteSchema,
@@ -28,11 +28,11 @@ import {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** A note was refused by the guard; `message` is the plain French explanation to show. */
+/** A note was refused by the guard; `kind` says why (the pages put it in words). */
 export class SensitiveNoteError extends Error {
   readonly kind: NoteProblem;
   constructor(kind: NoteProblem) {
-    super(guardMessage(kind));
+    super(`note refused: ${kind}`);
     this.name = 'SensitiveNoteError';
     this.kind = kind;
   }

@@ -5,7 +5,7 @@
  */
 import type { Guide } from '../guides/types';
 import type { PapDB } from './db';
-import { checkNote, guardMessage } from './guard';
+import { checkNote } from './guard';
 import {
   addNote,
   cleanupOlderThan,
@@ -180,12 +180,12 @@ export class ProgressService {
     text: string;
   }): Promise<NoteResult> {
     const verdict = checkNote(input.text);
-    if (!verdict.ok) return { ok: false, kind: verdict.kind, message: guardMessage(verdict.kind) };
+    if (!verdict.ok) return verdict;
     try {
       const note = await addNote(this.db, { ...input, now: this.now() });
       return { ok: true, id: note.id };
     } catch (e) {
-      if (e instanceof SensitiveNoteError) return { ok: false, kind: e.kind, message: e.message };
+      if (e instanceof SensitiveNoteError) return { ok: false, kind: e.kind };
       throw e;
     }
   }
@@ -206,7 +206,7 @@ export class ProgressService {
 
   async importData(text: string, mode: 'replace' | 'merge') {
     const parsed = parseImport(text);
-    if (!parsed.ok) return { ok: false as const, error: parsed.error };
+    if (!parsed.ok) return { ok: false as const, kind: parsed.kind };
     const counts = await importAll(this.db, parsed.file, { mode });
     return { ok: true as const, ...counts, refusedNotes: parsed.dropped.refusedNotes };
   }

@@ -9,6 +9,7 @@
 import * as z from 'zod/mini';
 import { upgradeSessionV1, type PapDB } from './db';
 import { checkNote } from './guard';
+import type { ImportProblem } from './import-problems';
 import type { Removed } from './repo';
 import {
   keepValid,
@@ -71,14 +72,10 @@ export type ParsedImport =
       fromVersion: 1 | 2;
       dropped: { refusedNotes: number; orphans: number };
     }
-  | { ok: false; error: string };
+  | { ok: false; kind: ImportProblem };
 
 /** Files bigger than this are not export files (years of use weigh a few hundred KB). */
 const MAX_IMPORT_CHARS = 20_000_000;
-
-const NOT_OURS = 'Ce fichier ne vient pas de Pas à pas. Rien n’a été importé.';
-const damaged = (what: string) =>
-  `Ce fichier est abîmé : ${what} ne peut pas être lu. Rien n’a été importé.`;
 
 const header = z.object({
   format: z.literal(EXPORT_FORMAT),
@@ -93,39 +90,31 @@ const fileV2 = z.object({
   notes: z.array(z.unknown()),
 });
 
-/** Reads an export file. Errors are plain French sentences for the person. */
+/** Reads an export file. A refusal says why as a kind; the pages put it in words. */
 export function parseImport(text: string): ParsedImport {
   if (text.length > MAX_IMPORT_CHARS) {
-    return { ok: false, error: 'Ce fichier est trop gros. Ce n’est pas un fichier de Pas à pas.' };
+    return { ok: false, kind: 'too-big' };
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return {
-      ok: false,
-      error:
-        'Ce fichier ne peut pas être lu. Choisissez le fichier enregistré par Pas à pas. Son nom finit par « .json ».',
-    };
+    return { ok: false, kind: 'unreadable' };
   }
   const head = z.safeParse(header, json);
-  if (!head.success) return { ok: false, error: NOT_OURS };
+  if (!head.success) return { ok: false, kind: 'not-ours' };
   const version = head.data.version;
   if (version > EXPORT_VERSION) {
-    return {
-      ok: false,
-      error:
-        'Ce fichier vient d’une version plus récente de Pas à pas. Mettez l’extension à jour, puis réessayez.',
-    };
+    return { ok: false, kind: 'newer' };
   }
-  if (version !== 1 && version !== 2) return { ok: false, error: NOT_OURS };
+  if (version !== 1 && version !== 2) return { ok: false, kind: 'not-ours' };
 
   let rawSessions: unknown[];
   let rawEvents: unknown[] = [];
   let rawNotes: unknown[] = [];
   if (version === 1) {
     const body = z.safeParse(fileV1, json);
-    if (!body.success) return { ok: false, error: damaged('la liste des démarches') };
+    if (!body.success) return { ok: false, kind: 'damaged-list' };
     rawSessions = body.data.sessions.map((row) => {
       if (typeof row !== 'object' || row === null) return row;
       const copy = { ...(row as Record<string, unknown>) };
@@ -134,7 +123,7 @@ export function parseImport(text: string): ParsedImport {
     });
   } else {
     const body = z.safeParse(fileV2, json);
-    if (!body.success) return { ok: false, error: damaged('une partie du fichier') };
+    if (!body.success) return { ok: false, kind: 'damaged-file' };
     rawSessions = body.data.sessions;
     rawEvents = body.data.stepEvents;
     rawNotes = body.data.notes;
@@ -142,11 +131,11 @@ export function parseImport(text: string): ParsedImport {
 
   const bad: CorruptRecord[] = [];
   const sessions = keepValid('sessions', sessionSchema, rawSessions, bad);
-  if (bad.length || hasDuplicateIds(sessions)) return { ok: false, error: damaged('une démarche') };
+  if (bad.length || hasDuplicateIds(sessions)) return { ok: false, kind: 'damaged-session' };
   const events = keepValid('stepEvents', stepEventSchema, rawEvents, bad);
-  if (bad.length || hasDuplicateIds(events)) return { ok: false, error: damaged('une étape') };
+  if (bad.length || hasDuplicateIds(events)) return { ok: false, kind: 'damaged-step' };
   const notes = keepValid('notes', noteSchema, rawNotes, bad);
-  if (bad.length || hasDuplicateIds(notes)) return { ok: false, error: damaged('une note') };
+  if (bad.length || hasDuplicateIds(notes)) return { ok: false, kind: 'damaged-note' };
 
   const sessionIds = new Set(sessions.map((s) => s.id));
   const linked = (row: { sessionId?: number }) =>

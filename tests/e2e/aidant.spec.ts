@@ -88,6 +88,16 @@ test('the aidant marks how a step went and leaves a note; private numbers are re
     await expect(panel.getByTestId('note-input')).toHaveValue(`Son numéro : ${FAKE_NIR}`);
     await expect(panel.getByTestId('notes-list').getByTestId('note')).toHaveCount(1);
 
+    // However it is written: a phone number with slashes, a short secret code.
+    await expect(panel.getByTestId('note-never')).toContainText('code secret');
+    await panel.getByTestId('note-input').fill('Sa fille : 06/12/34/56/78');
+    await expect(panel.getByTestId('note-error')).toContainText('numéro de téléphone');
+    await panel.getByTestId('note-input').fill('Son code : 4821');
+    await panel.getByTestId('note-save').click();
+    await expect(panel.getByTestId('note-error')).toContainText('code secret');
+    await expect(panel.getByTestId('note-input')).toHaveValue('Son code : 4821');
+    await expect(panel.getByTestId('notes-list').getByTestId('note')).toHaveCount(1);
+
     // The person found « Se connecter » alone this time.
     await panel.getByTestId('how-alone').click();
     await expect(panel.getByTestId('how-alone')).toHaveAttribute('aria-pressed', 'true');

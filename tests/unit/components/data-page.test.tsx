@@ -97,7 +97,26 @@ describe('DataPage (« Mes données »)', () => {
     await click('data-import');
     const status = await screen.findByTestId('import-status');
     await waitFor(() => expect(status.textContent).toContain('n’a pas pu être remis'));
+    expect(status.textContent).toContain(
+      'Ce fichier ne vient pas de Pas à pas. Rien n’a été importé.',
+    );
     expect(status.querySelector('.error-text')).not.toBeNull();
+  });
+
+  it.each([
+    ['fr', 'bonjour', 'Ce fichier ne peut pas être lu.'],
+    ['en', '{"hello": 1}', 'This file does not come from Pas à pas. Nothing was put back.'],
+    ['en', 'bonjour', 'This file cannot be read.'],
+    ['ar', '{"hello": 1}', 'هذا الملف ليس من Pas à pas.'],
+  ] as const)('says in %s why the file %s was not imported', async (lang, text, words) => {
+    const bg = realBackground();
+    await bg.send('settings:set', { language: lang });
+    renderPage(<DataPage guides={bundledGuides()} download={() => undefined} />, bg.send, lang);
+    const file = new File([text], 'autre.json', { type: 'application/json' });
+    fireEvent.change(screen.getByTestId('data-import-file'), { target: { files: [file] } });
+    await click('data-import');
+    const status = await screen.findByTestId('import-status');
+    await waitFor(() => expect(status.textContent).toContain(words));
   });
 
   it('asks for a file before importing', async () => {

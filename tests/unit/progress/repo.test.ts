@@ -204,10 +204,7 @@ describe('notes', () => {
   it('refuses a sensitive note with a typed error and writes nothing', async () => {
     const attempt = addNote(db, { guideId: GUIDE, text: 'mdp : Soleil2024!', now: T0 });
     await expect(attempt).rejects.toBeInstanceOf(SensitiveNoteError);
-    await expect(attempt).rejects.toMatchObject({
-      kind: 'password',
-      message: expect.stringMatching(/mot de passe/),
-    });
+    await expect(attempt).rejects.toMatchObject({ kind: 'password' });
     await expect(
       addNote(db, { guideId: GUIDE, text: '06 12 34 56 78', now: T0 }),
     ).rejects.toMatchObject({
