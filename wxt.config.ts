@@ -13,12 +13,23 @@ import { papData } from './tools/guides/vite-plugin';
 /** Gzipped size budget of the content script, checked by tools/check-builds.mjs. */
 export const CONTENT_BUDGET_KB = 40;
 
+/**
+ * Oldest browsers we accept. Chrome 109 is the last one for Windows 7 and 8.1, which the people
+ * this is for often still use. The builds' syntax is lowered for these versions, and
+ * tools/check-builds.mjs refuses newer built-in APIs used without a guard.
+ */
+export const MIN_CHROME = 109;
+export const MIN_FIREFOX = 142;
+
 const CHROME_PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAs+89AaOwv7PAjN6YuDo+iz8fKAvjfch3q3B+45GfwKP0rnaudZ75k+HSwd7NXI+bRkO0yHjVb/acTQfgHHSoDudmktt0aXtK+u0fND/zgfKqXOuD+iIhftdyYvEON/s+4xA7+kcxK6JqtME/wQGHWCulXa01vXgMRwE7oxs4ePgPfMFPmdVULJWbApS66O3Ov+bS7pcWdcjlq6nD5CybdmG+7J4ddraGOJp2j+iObSU4/AoaSkdDVv/vtbT21ricFfTJF4PQ5cYe8C3KAhkNeM5wB5c3RCXMpoYMyDtY2hDof6N7poMih2DYxcL9hUg9yAR+fg1qp5g+sRB8T7l9ZwIDAQAB';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
-  vite: () => ({ plugins: [papData()] }),
+  vite: ({ browser }) => ({
+    plugins: [papData()],
+    build: { target: browser === 'firefox' ? `firefox${MIN_FIREFOX}` : `chrome${MIN_CHROME}` },
+  }),
   hooks: {
     // The content script loads on every page of four big sites, often on old machines.
     'build:done': (wxt) => {
@@ -61,14 +72,15 @@ export default defineConfig({
             browser_specific_settings: {
               gecko: {
                 id: 'pas-a-pas@pas-a-pas.org',
-                strict_min_version: '142.0',
+                strict_min_version: `${MIN_FIREFOX}.0`,
                 data_collection_permissions: { required: ['none'] },
               },
             },
           }
-        : store
-          ? {}
-          : { key: CHROME_PUBLIC_KEY }),
+        : {
+            minimum_chrome_version: String(MIN_CHROME),
+            ...(store ? {} : { key: CHROME_PUBLIC_KEY }),
+          }),
     };
   },
 });

@@ -1,10 +1,12 @@
 // Checks what the builds promise: minimal permissions, the practice hosts only outside store
-// builds, a fixed id only on unpacked Chrome builds, and the content script's size budget.
+// builds, a fixed id only on unpacked Chrome builds, the content script's size budget, and no
+// unguarded call to a JavaScript API newer than the oldest browser the manifest accepts.
 // Builds the store variants first (they go to .output/*-store).
 import { execSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
+import { auditApis } from './api-audit.mjs';
 
 const SITES = [
   'https://*.caf.fr/*',
@@ -16,6 +18,9 @@ const SITES = [
 ];
 const PRACTICE = ['http://localhost/*', 'http://127.0.0.1/*'];
 const BUDGET_KB = 40;
+/** Chrome 109 is the last one for Windows 7 and 8.1 (see MIN_CHROME in wxt.config.ts). */
+const MIN_CHROME = '109';
+const MIN_FIREFOX = '142.0';
 
 let failures = 0;
 function check(ok, what) {
@@ -49,10 +54,18 @@ for (const [dir, store, firefox] of [
   check(!JSON.stringify(m).includes('<all_urls>'), `${dir}: no <all_urls>`);
   if (store)
     check(!/localhost|127\.0\.0\.1/.test(JSON.stringify(m)), `${dir}: no practice host anywhere`);
+  const min = firefox
+    ? { firefox: parseFloat(m.browser_specific_settings?.gecko?.strict_min_version) }
+    : { chrome: parseFloat(m.minimum_chrome_version) };
   if (firefox) {
+    check(
+      m.browser_specific_settings?.gecko?.strict_min_version === MIN_FIREFOX,
+      `${dir}: Firefox ${MIN_FIREFOX} or later`,
+    );
     check(m.browser_specific_settings?.gecko?.id === 'pas-a-pas@pas-a-pas.org', `${dir}: gecko id`);
     check(!!m.sidebar_action, `${dir}: sidebar`);
   } else {
+    check(m.minimum_chrome_version === MIN_CHROME, `${dir}: Chrome ${MIN_CHROME} or later`);
     check(!!m.side_panel, `${dir}: side panel`);
     check(
       store ? !m.key : !!m.key,
@@ -77,6 +90,14 @@ for (const [dir, store, firefox] of [
     ),
   );
   check(remote.length === 0, `${dir}: no remote script addresses`);
+  const oldest = firefox ? `Firefox ${min.firefox}` : `Chrome ${min.chrome}`;
+  const newer = all.flatMap((f) =>
+    auditApis(readFileSync(path.join('.output', dir, String(f)), 'utf8'), min).map(
+      (hit) => `${f}: ${hit.api} (${hit.since}) in …${hit.context}…`,
+    ),
+  );
+  check(newer.length === 0, `${dir}: no unguarded API newer than ${oldest} (${all.length} files)`);
+  for (const line of newer) console.log(`       ${line}`);
 }
 
 if (failures) {

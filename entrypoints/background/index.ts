@@ -3,7 +3,14 @@ import guides from 'virtual:pap-guides';
 import glossary from 'virtual:pap-glossary';
 import { createBackground } from '../../core/background/handlers';
 import type { KeyValueStore } from '../../core/background/tab-state';
-import { createRouter, type Sender } from '../../core/messaging/router';
+import {
+  openPanel,
+  openPanelOnToolbar,
+  toolbarClicked,
+  type PanelBrowser,
+} from '../../core/background/panel';
+import { listen } from '../../core/messaging/listen';
+import { createRouter } from '../../core/messaging/router';
 import type { Envelope } from '../../core/messaging/protocol';
 import { recognise } from '../../core/sites/recognise';
 import { ProgressService } from '../../core/progress/service';
@@ -22,26 +29,8 @@ function areaStore(area: typeof browser.storage.session): KeyValueStore {
 export default defineBackground(() => {
   const panelUrl = browser.runtime.getURL('/sidepanel.html');
 
-  function openPanel(tabId: number): Promise<boolean> {
-    // Called synchronously from the message listener so the click's user gesture still counts.
-    const chromeLike = browser as unknown as {
-      sidePanel?: { open(o: { tabId: number }): Promise<void> };
-      sidebarAction?: { open(): Promise<void> };
-    };
-    const opening = chromeLike.sidePanel
-      ? chromeLike.sidePanel.open({ tabId })
-      : chromeLike.sidebarAction
-        ? chromeLike.sidebarAction.open()
-        : Promise.reject(new Error('no side panel'));
-    return opening.then(
-      () => true,
-      async () => {
-        // No side panel here (or the gesture was lost): show the same page in a tab instead.
-        await browser.tabs.create({ url: `${panelUrl}?tabId=${tabId}` });
-        return true;
-      },
-    );
-  }
+  // Older Chrome lacks parts of sidePanel, Firefox has sidebarAction instead (see panel.ts).
+  const panelBrowser = browser as unknown as PanelBrowser;
 
   const progress = new ProgressService(new PapDB());
   const { handlers, settings } = createBackground({
@@ -59,7 +48,7 @@ export default defineBackground(() => {
       // Rejects when no extension page is open to listen: that is fine.
       await browser.runtime.sendMessage(message).catch(() => undefined);
     },
-    openPanel,
+    openPanel: (tabId) => openPanel(panelBrowser, tabId, panelUrl).then(() => true),
     openTabs: async () =>
       (await browser.tabs.query({}))
         .map((t) => t.id)
@@ -73,7 +62,8 @@ export default defineBackground(() => {
     isSiteUrl: (url) => recognise(url, ALLOW_PRACTICE) !== null,
   });
 
-  browser.runtime.onMessage.addListener((message, sender) => route(message, sender as Sender));
+  // Replies go through sendResponse: Chrome before 144 ignores a returned Promise.
+  browser.runtime.onMessage.addListener(listen(route));
 
   // Old sessions are erased after the delay the person chose (each time the worker starts).
   void settings()
@@ -84,14 +74,9 @@ export default defineBackground(() => {
     void browser.storage.session.remove(`tab:${tabId}`);
   });
 
-  const sidePanel = (
-    browser as unknown as { sidePanel?: { setPanelBehavior(o: object): Promise<void> } }
-  ).sidePanel;
-  void sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
-  // Firefox: the toolbar button opens the sidebar.
-  browser.action?.onClicked.addListener(() => {
-    const sidebar = (browser as unknown as { sidebarAction?: { toggle(): Promise<void> } })
-      .sidebarAction;
-    void sidebar?.toggle();
+  void openPanelOnToolbar(panelBrowser);
+  // Fires only where the browser does not open the panel itself (Firefox, Chrome before 116).
+  browser.action?.onClicked.addListener((tab) => {
+    void toolbarClicked(panelBrowser, tab.id, panelUrl).catch(() => undefined);
   });
 });
