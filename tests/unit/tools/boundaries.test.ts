@@ -49,7 +49,8 @@ const clean = {
   'tools/cli.ts': "import { db } from '../core/progress/db';\nvoid db;\n",
 };
 
-describe('import boundaries', () => {
+// Each case starts the cruiser in a new process: seconds on a busy machine.
+describe('import boundaries', { timeout: 60_000 }, () => {
   it('a tree that keeps them passes', () => {
     const r = cruise(clean);
     expect(r.out).toContain('no dependency violations');
