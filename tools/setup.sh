@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes a fresh machine ready: the npm packages, and Debian's Chromium and Firefox ESR for the
-# browser tests and the demo (Playwright's own browser downloads are not used), and
-# poppler-utils for the memo's print test.
+# browser tests and the demo (Playwright's own browser downloads are not used), poppler-utils
+# for the memo's print test, and xvfb + xauth for the side panel test (headed Chromium on a
+# virtual screen when the machine has none).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +16,8 @@ missing=()
 [ -x "${FIREFOX_PATH:-/usr/bin/firefox-esr}" ] || missing+=(firefox-esr)
 # pdftoppm turns the printed memo into a picture in the e2e tests.
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb)
+command -v xauth >/dev/null 2>&1 || missing+=(xauth)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing ${missing[*]} (Debian packages)…"

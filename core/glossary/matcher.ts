@@ -9,7 +9,7 @@
  * word start only, keeping the longest form whose end is also a word end. Matches may only
  * start at word starts, so this costs about one look-up per char plus a few steps per word:
  * the same order of work as an Aho-Corasick automaton, with simpler offset handling (the start
- * of a match is the word start itself). See tests/unit/glossary/matcher-speed.test.ts.
+ * of a match is the word start itself). Figures: tests/bench/speed.ts (npm run bench).
  */
 import type { GlossaryTerm } from './types';
 

@@ -30,6 +30,7 @@ export default defineContentScript({
     const reduced = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     let controller: PageController | null = null;
     let glossary: GlossaryView | null = null;
+    let glossaryStarted: Promise<unknown> = Promise.resolve();
     let t = pageStrings('fr');
 
     const ui = await createShadowRootUi(ctx, {
@@ -81,7 +82,7 @@ export default defineContentScript({
                 : undefined,
             speak: 'speechSynthesis' in window ? speak : undefined,
           });
-          void glossary.start().catch(() => undefined);
+          glossaryStarted = glossary.start().catch(() => undefined);
         } else if (!enabled && glossary) {
           glossary.stop();
           glossary = null;
@@ -130,6 +131,13 @@ export default defineContentScript({
     // pushState/replaceState fire no event in the content script's world: check the address.
     ctx.setInterval(routeChanged, 400);
 
-    await controller.pageSeen().catch(() => undefined);
+    // The first look is over once the background has answered and the glossary (when on) has
+    // its words. Marked on our own host element only: tests wait for it before checking that
+    // something is not shown.
+    await controller
+      .pageSeen()
+      .then(() => glossaryStarted)
+      .then(() => ui.shadowHost.setAttribute('data-pap-seen', ''))
+      .catch(() => undefined);
   },
 });

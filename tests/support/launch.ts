@@ -57,6 +57,8 @@ export interface LaunchOptions {
   userDataDir?: string;
   headless?: boolean;
   extensionPath?: string;
+  /** Extra environment for the browser (a headed one needs DISPLAY: see display.ts). */
+  env?: Record<string, string>;
 }
 
 export async function launch(opts: LaunchOptions = {}): Promise<BrowserContext> {
@@ -67,6 +69,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<BrowserContext> 
     args: chromiumArgs(opts.extensionPath),
     viewport: { width: 1280, height: 800 },
     locale: 'fr-FR',
+    ...(opts.env ? { env: { ...process.env, ...opts.env } } : {}),
   });
   await servePractice(context);
   return context;

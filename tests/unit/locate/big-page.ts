@@ -1,7 +1,4 @@
-import { expect } from 'vitest';
-import { locate } from '../../../core/locate/locate';
 import type { Locator } from '../../../core/guides/types';
-import { setBody } from './dom';
 
 /** A page shaped like a big administration portal: menus, a hidden mobile copy, tables, a form. */
 export function bigPage(): string {
@@ -32,39 +29,26 @@ export function bigPage(): string {
       <button type="submit" id="target">Valider ma déclaration</button></form></main>`;
 }
 
-/** Locates with every kind of locator on the big page, checks the answers, prints the times. */
-export function timeLocators(engine: string) {
-  setBody(bigPage());
-  const count = document.getElementsByTagName('*').length;
-  expect(count).toBeGreaterThan(5000);
-
-  const cases: [string, Locator[], (found: Element | null) => void][] = [
-    ['role+name', [{ role: 'button', name: 'Valider ma déclaration' }], isTarget],
-    ['text', [{ text: 'Valider ma declaration' }], isTarget],
-    ['text regex', [{ text: '/ma déclaration$/' }], isTarget],
-    ['label', [{ label: 'Champ 39' }], (f) => expect(f?.id).toBe('f39')],
-    ['placeholder', [{ placeholder: 'Valeur 39' }], (f) => expect(f?.id).toBe('f39')],
-    ['css', [{ css: 'form button[type=submit]' }], isTarget],
-    [
-      'link late in the menu',
-      [{ role: 'link', name: 'Rubrique menu 149' }],
-      (f) => expect(f?.getAttribute('href')).toBe('/menu/149'),
-    ],
-    [
-      'miss (three kinds)',
-      [{ role: 'button', name: 'Absent' }, { text: 'Absent' }, { label: 'Absent' }],
-      (f) => expect(f).toBeNull(),
-    ],
-  ];
-  for (const [name, locators, check] of cases) {
-    const t0 = performance.now();
-    const found = locate(document, locators);
-    const ms = performance.now() - t0;
-    console.log(`locate ${name} on ${count} elements: ${ms.toFixed(1)} ms (${engine})`);
-    check(found);
-  }
-}
-
-function isTarget(found: Element | null) {
-  expect(found?.id).toBe('target');
-}
+/** What each kind of locator must find on the big page (null: nothing). */
+export const BIG_PAGE_CASES: { name: string; locators: Locator[]; finds: string | null }[] = [
+  {
+    name: 'role+name',
+    locators: [{ role: 'button', name: 'Valider ma déclaration' }],
+    finds: '#target',
+  },
+  { name: 'text', locators: [{ text: 'Valider ma declaration' }], finds: '#target' },
+  { name: 'text regex', locators: [{ text: '/ma déclaration$/' }], finds: '#target' },
+  { name: 'label', locators: [{ label: 'Champ 39' }], finds: '#f39' },
+  { name: 'placeholder', locators: [{ placeholder: 'Valeur 39' }], finds: '#f39' },
+  { name: 'css', locators: [{ css: 'form button[type=submit]' }], finds: '#target' },
+  {
+    name: 'link late in the menu',
+    locators: [{ role: 'link', name: 'Rubrique menu 149' }],
+    finds: 'header a[href="/menu/149"]',
+  },
+  {
+    name: 'miss (three kinds)',
+    locators: [{ role: 'button', name: 'Absent' }, { text: 'Absent' }, { label: 'Absent' }],
+    finds: null,
+  },
+];
