@@ -7,6 +7,7 @@ import { SITE_IDS, SITES } from '../sites/registry';
 import { siteForHost } from '../sites/recognise';
 import type { Locator } from './types';
 import { checkUrlPattern, looksLikeRegex, urlPatternHost } from './url-pattern';
+import { MAX_ID_LENGTH, MAX_STEPS } from './limits';
 import { closest } from './suggest';
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -232,16 +233,19 @@ const siteId = z
     'Site de la démarche : le nom du dossier (caf, ameli, france-travail, impots, franceconnect)',
   );
 
-const fileId = z
-  .string()
+/** An id also travels in messages, which cap its length. */
+function idText() {
+  return z.string().max(MAX_ID_LENGTH, `l’id est trop long : ${MAX_ID_LENGTH} caractères au plus`);
+}
+
+const fileId = idText()
   .regex(
     KEBAB,
     'l’id s’écrit en minuscules, chiffres et tirets (ex. caf-declaration-trimestrielle)',
   )
   .describe('Identifiant en minuscules et tirets : le nom du fichier sans .yaml');
 
-const stepId = z
-  .string()
+const stepId = idText()
   .regex(
     KEBAB,
     'l’id d’une étape s’écrit en minuscules, chiffres et tirets (ex. ouvrir-mon-compte)',
@@ -304,6 +308,7 @@ export const includeSchema = z
 const steps = z
   .array(z.union([includeSchema, stepSchema.meta({ id: 'step' })]))
   .min(1, 'il faut au moins une étape')
+  .max(MAX_STEPS, `trop d’étapes : ${MAX_STEPS} au plus`)
   .meta({ id: 'steps', description: 'Les étapes, dans l’ordre' });
 
 const prepare = z
