@@ -7,6 +7,7 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import type { Diagnostic } from '../guides/types';
+import { checkYamlDepth, checkYamlSize, yamlToJS } from '../guides/yaml-source';
 import { SITE_IDS, type SiteId } from '../sites/registry';
 import { foldForm, startsWithWord } from './matcher';
 import type { GlossaryTerm } from './types';
@@ -138,12 +139,18 @@ export function checkGlossaryFiles(files: { path: string; text: string }[]): {
   const claims = new Map<string, Claim>();
 
   for (const file of files) {
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(file.text, { lineCounter, prettyErrors: false });
-    const at = (offset: number): Place => lineCounter.linePos(offset);
     const report = (place: Place, message: string): void => {
       diagnostics.push({ file: file.path, line: place.line, col: place.col, message });
     };
+    // Same limits as guide files: a huge, too deep or alias-bomb file is one message.
+    const limit = checkYamlSize(file.text) ?? checkYamlDepth(file.text);
+    if (limit) {
+      report(limit, limit.message);
+      continue;
+    }
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(file.text, { lineCounter, prettyErrors: false });
+    const at = (offset: number): Place => lineCounter.linePos(offset);
 
     if (doc.errors.length > 0) {
       for (const e of doc.errors) {
@@ -158,7 +165,12 @@ export function checkGlossaryFiles(files: { path: string; text: string }[]): {
       report({ line: 1, col: 1 }, 'Le fichier ne contient aucun terme.');
       continue;
     }
-    const data: unknown = doc.toJS();
+    const read = yamlToJS(doc, lineCounter);
+    if (read.error) {
+      report(read.error, read.error.message);
+      continue;
+    }
+    const data = read.data;
     if (!Array.isArray(data)) {
       report(
         at(root.range?.[0] ?? 0),

@@ -4,6 +4,7 @@
  */
 import type { Guide, GuideText, Step } from './types';
 import type { GuideFile, PartFile, TranslationFile } from './schema';
+import { MAX_ID_LENGTH, MAX_STEPS } from './limits';
 import { closest } from './suggest';
 import { positionOf, type DataPath, type YamlSource } from './yaml-source';
 
@@ -161,6 +162,8 @@ export function compileUnits(
       } else {
         result.includes.push(part);
         for (const p of expand(part, [...stack, id]).steps) {
+          // Parts that include parts can multiply steps: stop one past the limit (reported below).
+          if (result.steps.length > MAX_STEPS) break;
           result.steps.push({ ...p, step: prefixed(p.step, id), via: ['steps', i] });
         }
       }
@@ -171,6 +174,23 @@ export function compileUnits(
 
   for (const unit of units) {
     const { steps } = expand(unit, [unit.data.id]);
+    if (steps.length > MAX_STEPS) {
+      report(
+        unit.file,
+        ['steps'],
+        `trop d’étapes avec les parties incluses : plus de ${MAX_STEPS} (${MAX_STEPS} au plus)`,
+      );
+    }
+    for (const { step, via } of steps) {
+      if (via && step.id.length > MAX_ID_LENGTH) {
+        report(
+          unit.file,
+          via,
+          `l’id « ${step.id} » est trop long avec le nom de la partie : ${MAX_ID_LENGTH} caractères au plus`,
+        );
+        break;
+      }
+    }
     const ids = steps.map((p) => p.step.id);
     for (const { step, file, path, via } of steps) {
       // Included steps were checked in their own file.

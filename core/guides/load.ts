@@ -75,6 +75,18 @@ export function loadGuides(files: readonly SourceFile[]): LoadResult {
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   for (const { path, text } of sorted) {
+    try {
+      loadFile(path, text);
+    } catch (e) {
+      // Last resort: one odd file must not stop the others from being checked.
+      atStart(
+        path,
+        `ce fichier n’a pas pu être vérifié (${e instanceof Error ? e.message : String(e)})`,
+      );
+    }
+  }
+
+  function loadFile(path: string, text: string): void {
     const segments = path.split('/');
     const base = segments.at(-1) ?? '';
     const folder = segments.at(-2) ?? '';
@@ -85,7 +97,7 @@ export function loadGuides(files: readonly SourceFile[]): LoadResult {
           ? 'renommez le fichier en .yaml'
           : 'ce fichier n’est pas un fichier .yaml',
       );
-      continue;
+      return;
     }
     const [id = '', ...rest] = base.slice(0, -'.yaml'.length).split('.');
     const lang = rest.length ? rest.join('.') : undefined;
@@ -94,27 +106,27 @@ export function loadGuides(files: readonly SourceFile[]): LoadResult {
         path,
         `nom de fichier invalide : <id>.yaml, ou <id>.<langue>.yaml pour une traduction (ex. ${id}.en.yaml)`,
       );
-      continue;
+      return;
     }
     if (lang === 'fr') {
       atStart(path, `le français est dans « ${id}.yaml » : pas de fichier .fr.yaml`);
-      continue;
+      return;
     }
 
     if (!lang) written.add(`${folder}/${id}`);
     const parsed = parseYaml(text);
     for (const e of parsed.errors) diagnostics.push({ file: path, ...e });
-    if (parsed.errors.length) continue;
+    if (parsed.errors.length) return;
     const file: LoadedFile = { path, folder, id, source: parsed.source, data: parsed.data };
     if (lang) file.lang = lang;
 
     if (file.data === null || file.data === undefined) {
       atStart(path, 'le fichier est vide');
-      continue;
+      return;
     }
     if (typeof file.data !== 'object' || Array.isArray(file.data)) {
       report(file, [], 'le fichier doit être un bloc de clés (id:, site:, title:…)');
-      continue;
+      return;
     }
 
     const kind = lang
@@ -133,7 +145,7 @@ export function loadGuides(files: readonly SourceFile[]): LoadResult {
       for (const issue of locateIssues(result.error.issues, file.data)) {
         report(file, issue.path, issue.message, issue.atKey);
       }
-      continue;
+      return;
     }
     if (kind === 'translation') {
       translations.push({ file, lang: lang ?? '', data: result.data as TranslationFile });

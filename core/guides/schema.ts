@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { SITE_IDS, SITES } from '../sites/registry';
 import { siteForHost } from '../sites/recognise';
 import type { Locator } from './types';
-import { checkRegex, checkUrlPattern, urlPatternHost } from './url-pattern';
+import { checkUrlPattern, looksLikeRegex, urlPatternHost } from './url-pattern';
+import { MAX_ID_LENGTH, MAX_STEPS } from './limits';
 import { closest } from './suggest';
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -63,16 +64,27 @@ function text(key: string, description: string) {
     .describe(description);
 }
 
-/** Plain text matched whole after normalising, or `/regex/flags` matched anywhere. */
+/** For editors (JSON Schema): the `/…/` form is underlined as soon as it is typed. */
+const NOT_A_REGEX = { pattern: '^/[\\s\\S]+/[a-z]*$' };
+
+/**
+ * Plain text matched whole after normalising. `/regex/flags` is refused: it would run on page
+ * text in the page itself, and a careless one can freeze the tab; a list of locators says
+ * « one of these texts » instead. (The locator engine compares such a text as written.)
+ */
 function textMatch(key: string, description: string) {
   return z
     .string()
     .superRefine((s, ctx) => {
       if (s.trim() === '') ctx.addIssue({ code: 'custom', message: `« ${key} » est vide` });
-      const err = checkRegex(s);
-      if (err) ctx.addIssue({ code: 'custom', message: err });
+      else if (looksLikeRegex(s)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `les expressions régulières ne sont pas acceptées (« ${s} ») : écrivez le texte entier, tel qu’il s’affiche ; pour plusieurs textes possibles, faites une liste (ex. [{ role: button, name: Valider }, { role: button, name: Envoyer }])`,
+        });
+      }
     })
-    .describe(description);
+    .meta({ description, not: NOT_A_REGEX });
 }
 
 const ariaRole = z
@@ -158,7 +170,8 @@ const urlPattern = z
   .meta({
     id: 'url-pattern',
     description:
-      'Adresse sans https:// : www.caf.fr/mon-compte* ; * remplace n’importe quelle suite',
+      'Adresse sans https:// : www.caf.fr/mon-compte* ; * remplace n’importe quelle suite (pas d’expression régulière)',
+    not: NOT_A_REGEX,
   });
 
 // One instance each: the JSON Schema refers to them by id.
@@ -220,16 +233,19 @@ const siteId = z
     'Site de la démarche : le nom du dossier (caf, ameli, france-travail, impots, franceconnect)',
   );
 
-const fileId = z
-  .string()
+/** An id also travels in messages, which cap its length. */
+function idText() {
+  return z.string().max(MAX_ID_LENGTH, `l’id est trop long : ${MAX_ID_LENGTH} caractères au plus`);
+}
+
+const fileId = idText()
   .regex(
     KEBAB,
     'l’id s’écrit en minuscules, chiffres et tirets (ex. caf-declaration-trimestrielle)',
   )
   .describe('Identifiant en minuscules et tirets : le nom du fichier sans .yaml');
 
-const stepId = z
-  .string()
+const stepId = idText()
   .regex(
     KEBAB,
     'l’id d’une étape s’écrit en minuscules, chiffres et tirets (ex. ouvrir-mon-compte)',
@@ -292,6 +308,7 @@ export const includeSchema = z
 const steps = z
   .array(z.union([includeSchema, stepSchema.meta({ id: 'step' })]))
   .min(1, 'il faut au moins une étape')
+  .max(MAX_STEPS, `trop d’étapes : ${MAX_STEPS} au plus`)
   .meta({ id: 'steps', description: 'Les étapes, dans l’ordre' });
 
 const prepare = z

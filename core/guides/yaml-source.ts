@@ -2,8 +2,20 @@
  * A parsed YAML file that remembers where each value was written, so that problems found in the
  * data can be reported at `line:col`.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Document, Node } from 'yaml';
+import {
+  CST,
+  Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  Parser,
+  visit,
+} from 'yaml';
+import type { Node } from 'yaml';
+import { MAX_GUIDE_FILE_BYTES, MAX_YAML_ALIAS_COUNT, MAX_YAML_DEPTH, utf8Length } from './limits';
 
 export type DataPath = readonly (string | number)[];
 
@@ -34,19 +46,93 @@ const SYNTAX_MESSAGES: Record<string, string> = {
   UNEXPECTED_TOKEN: 'caractère inattendu',
 };
 
+/** A file over the size limit, at 1:1. */
+export function checkYamlSize(text: string): YamlProblem | null {
+  // A UTF-16 unit is at most 3 bytes of UTF-8: small files are settled without counting.
+  if (text.length <= MAX_GUIDE_FILE_BYTES / 3) return null;
+  if (utf8Length(text) <= MAX_GUIDE_FILE_BYTES) return null;
+  return {
+    line: 1,
+    col: 1,
+    // The reader may have stopped at the limit: the real size is not known here.
+    message: `fichier trop gros : plus de ${MAX_GUIDE_FILE_BYTES / 1024} Ko (un guide tient en quelques Ko ; les étapes communes vont dans une partie, kind: part)`,
+  };
+}
+
+/**
+ * Blocks and lists nested deeper than the limit, at the first one too deep. Building the data
+ * of such a file would overflow the stack, so this looks at the parser's tokens only: the
+ * parser keeps its own stack, and this walk too.
+ */
+export function checkYamlDepth(text: string): YamlProblem | null {
+  const lines = new LineCounter();
+  const todo: [CST.Token | null | undefined, number][] = [];
+  for (const token of new Parser(lines.addNewLine).parse(text)) todo.push([token, 0]);
+  for (let next = todo.pop(); next; next = todo.pop()) {
+    const [token, depth] = next;
+    if (!token) continue;
+    if (token.type === 'document') todo.push([token.value, depth]);
+    else if (CST.isCollection(token)) {
+      if (depth >= MAX_YAML_DEPTH) {
+        return {
+          ...lines.linePos(token.offset),
+          message: `trop de niveaux imbriqués : ${MAX_YAML_DEPTH} au plus (un guide en utilise moins de 10 ; vérifiez les crochets [ ] et les accolades { })`,
+        };
+      }
+      for (const item of token.items) todo.push([item.key, depth + 1], [item.value, depth + 1]);
+    }
+  }
+  return null;
+}
+
+/**
+ * The plain data of a parsed document, or the problem that prevents it: `*alias` copies that
+ * multiply (« billion laughs ») are stopped by the `yaml` package and pointed at here.
+ */
+export function yamlToJS(
+  doc: Document,
+  lines: LineCounter,
+): { data: unknown; error?: undefined } | { data?: undefined; error: YamlProblem } {
+  try {
+    return { data: doc.toJS({ maxAliasCount: MAX_YAML_ALIAS_COUNT }) };
+  } catch (e) {
+    let at = 0;
+    visit(doc, {
+      Alias(_, node) {
+        at = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    const message =
+      e instanceof ReferenceError
+        ? 'trop de copies par alias (*nom) : des alias qui recopient des alias se multiplient ; écrivez les blocs en entier'
+        : `ce fichier ne peut pas être lu (${e instanceof Error ? e.message : String(e)})`;
+    return { error: { ...lines.linePos(at), message } };
+  }
+}
+
+/**
+ * Reads a guide file. Size and nesting are checked before the data is built, so that no file
+ * can exhaust memory or the stack; every problem is a positioned message, never an exception.
+ */
 export function parseYaml(text: string): {
   source: YamlSource;
   data: unknown;
   errors: YamlProblem[];
 } {
   const lines = new LineCounter();
+  const limit = checkYamlSize(text) ?? checkYamlDepth(text);
+  if (limit)
+    return { source: { doc: new Document(null), lines }, data: undefined, errors: [limit] };
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const errors = doc.errors.map((e) => {
     const { line, col } = lines.linePos(e.pos[0]);
     const message = `syntaxe YAML : ${SYNTAX_MESSAGES[e.code] ?? e.message}`;
     return { line, col, message };
   });
-  return { source: { doc, lines }, data: errors.length ? undefined : doc.toJS(), errors };
+  if (errors.length) return { source: { doc, lines }, data: undefined, errors };
+  const read = yamlToJS(doc, lines);
+  return { source: { doc, lines }, data: read.data, errors: read.error ? [read.error] : [] };
 }
 
 function keyOf(key: unknown): string {

@@ -6,13 +6,7 @@
  */
 import { computeAccessibleName, getRole } from 'dom-accessibility-api';
 import type { Locator } from '../guides/types';
-import {
-  collapsePiece,
-  normalisePiece,
-  normaliseText,
-  textMatcher,
-  type TextMatcher,
-} from './normalise';
+import { normalisePiece, normaliseText, textMatcher } from './normalise';
 import { createStyleCache, createVisibilityCheck, type StyleOf } from './visible';
 
 type Root = Document | Element;
@@ -278,8 +272,8 @@ interface NameTest {
 }
 
 /**
- * A test on an element's accessible name. Computing the name is the costly step, so for plain
- * text an element is first skipped when one of the wanted words appears nowhere in its name
+ * A test on an element's accessible name. Computing the name is the costly step, so an element
+ * is first skipped when one of the wanted words appears nowhere in its name
  * sources: most candidates on a page are rejected before any style is read.
  */
 function nameTest(spec: string, ctx: Ctx): NameTest {
@@ -382,13 +376,11 @@ const MATCHED = 1;
  *
  * One bottom-up pass builds every element's text from its children's, so the page's text is
  * read once. An element whose text already matched somewhere below it is not a candidate (the
- * deepest one is), and for plain text a subtree whose text is longer than the wanted one cannot
+ * deepest one is), and a subtree whose text is longer than the wanted one cannot
  * match anywhere above it, so its ancestors skip the comparison.
  */
 function byText(root: Root, spec: string, ctx: Ctx, all: boolean): Element[] {
-  const match: TextMatcher = textMatcher(spec);
-  const exact = match.exact;
-  const piece = exact !== undefined ? normalisePiece : collapsePiece;
+  const exact = textMatcher(spec).exact;
   const out: Element[] = [];
   const seen = new Set<Element>();
   let stop = false;
@@ -400,7 +392,7 @@ function byText(root: Root, spec: string, ctx: Ctx, all: boolean): Element[] {
       if (stop) return MATCHED;
       const type = n.nodeType;
       if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
-        if (state === '') text = joinPieces(text, piece((n as CharacterData).data));
+        if (state === '') text = joinPieces(text, normalisePiece((n as CharacterData).data));
         continue;
       }
       if (type !== ELEMENT_NODE) continue;
@@ -419,14 +411,8 @@ function byText(root: Root, spec: string, ctx: Ctx, all: boolean): Element[] {
     }
     if (state !== '') return state;
     const trimmed = text.trim();
-    let ok: boolean;
-    if (exact !== undefined) {
-      if (trimmed.length > exact.length) return TOO_LONG;
-      ok = trimmed === exact;
-    } else {
-      ok = match(trimmed);
-    }
-    if (!ok) return text;
+    if (trimmed.length > exact.length) return TOO_LONG;
+    if (trimmed !== exact) return text;
     if (ctx.visible(el)) {
       const hit = clickableAround(el);
       if (!seen.has(hit)) {

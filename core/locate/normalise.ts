@@ -39,47 +39,19 @@ export function normaliseText(s: string): string {
   return normalisePiece(s).trim();
 }
 
-/** White space collapsed to single spaces, case and accents kept, not trimmed. */
-export function collapsePiece(s: string): string {
-  return s.replace(INVISIBLE, '').replace(SPACES, ' ');
-}
-
-/** White space collapsed and trimmed, case and accents kept (what a regular expression sees). */
-export function collapseSpaces(s: string): string {
-  return collapsePiece(s).trim();
-}
-
+/**
+ * A guide's text compared with page text. Only plain text: a guide's `/…/` regular expressions
+ * are refused by the checker, and none is ever compiled here (this runs in the page, on the
+ * page's text, where a bad expression could freeze the tab). Such a text is compared as written,
+ * slashes included, so it matches only an element showing those very characters.
+ */
 export interface TextMatcher {
   (candidate: string): boolean;
-  /** For plain text: the normalised text a candidate must equal. */
-  readonly exact?: string;
-  /** For `/pattern/flags`: the compiled expression. */
-  readonly regex?: RegExp;
+  /** The normalised text a candidate must equal. */
+  readonly exact: string;
 }
 
-const REGEX_SPEC = /^\/(.+)\/([a-z]*)$/s;
-
 function compile(spec: string): TextMatcher {
-  const m = REGEX_SPEC.exec(spec);
-  if (m) {
-    // `g` and `y` make `test` stateful (lastIndex), which would make results depend on history.
-    const flags = (m[2] ?? '').replace(/[gy]/g, '');
-    let regex: RegExp | null;
-    try {
-      regex = new RegExp(m[1] ?? '', flags);
-    } catch {
-      regex = null; // not a valid expression: fall back to plain text below
-    }
-    if (regex) {
-      const fn = (candidate: string): boolean => {
-        if (regex.test(candidate)) return true;
-        const collapsed = collapseSpaces(candidate);
-        if (collapsed !== candidate && regex.test(collapsed)) return true;
-        return regex.test(normaliseText(candidate));
-      };
-      return Object.assign(fn, { regex });
-    }
-  }
   const exact = normaliseText(spec);
   const fn = (candidate: string): boolean => normaliseText(candidate) === exact;
   return Object.assign(fn, { exact });
@@ -88,11 +60,7 @@ function compile(spec: string): TextMatcher {
 const cache = new Map<string, TextMatcher>();
 const CACHE_LIMIT = 1000;
 
-/**
- * A predicate for a guide's text value. Plain text must equal the whole candidate once both are
- * normalised; `/pattern/flags` is tested (anywhere) on the candidate as is, with its spaces
- * collapsed, and normalised; any of them matching counts.
- */
+/** A predicate for a guide's text value: equal to the whole candidate once both are normalised. */
 export function textMatcher(spec: string): TextMatcher {
   let m = cache.get(spec);
   if (!m) {

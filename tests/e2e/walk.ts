@@ -19,10 +19,8 @@ function escape(s: string) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** A guide's text value as a RegExp: `/re/flags`, or the whole text, spaces and case aside. */
+/** A guide's text value as a RegExp: the whole text, spaces and case aside. */
 export function textRe(spec: string): RegExp {
-  const m = /^\/(.*)\/([a-z]*)$/s.exec(spec);
-  if (m) return new RegExp(m[1]!, m[2]);
   const words = spec.trim().split(/\s+/).map(escape).join('\\s+');
   return new RegExp(`^\\s*${words.replace(/'|’/g, "['’]")}\\s*$`, 'i');
 }

@@ -53,6 +53,29 @@ describe('guides CLI', { timeout: 60_000 }, () => {
     expect(code).toBe(1);
   });
 
+  it('reports files that would exhaust it, each at a position, and checks the others', () => {
+    const bomb = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (const [name, prev] of ['ba', 'cb', 'dc', 'ed', 'fe', 'gf', 'hg', 'ih', 'ji']) {
+      bomb.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);
+    }
+    const dir = folder({
+      'caf/caf-essai.yaml': guideLines(),
+      'caf/caf-alias.yaml': yaml(...bomb),
+      'caf/caf-profond.yaml': `${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+      'caf/caf-gros.yaml': `${guideLines({ 1: 'id: caf-gros' })}# ${'x'.repeat(2_000_000)}\n`,
+      'glossary/bombe.yaml': yaml(...bomb),
+    });
+    const { code, out } = cli(dir);
+    const file = (name: string) => path.join(dir, name);
+    expect(out).toContain(`${file('caf/caf-alias.yaml')}:2:8 trop de copies par alias`);
+    expect(out).toContain(`${file('caf/caf-profond.yaml')}:1:33 trop de niveaux imbriqués`);
+    expect(out).toContain(`${file('caf/caf-gros.yaml')}:1:1 fichier trop gros : plus de 256 Ko`);
+    expect(out).toContain(`${file('glossary/bombe.yaml')}:2:8 trop de copies par alias`);
+    expect(out).toContain('1 guide, 2 étapes, 0 terme, 4 erreurs');
+    expect(out).not.toMatch(/\bat .*\.(js|ts):\d+/); // no stack trace
+    expect(code).toBe(1);
+  });
+
   it('--schema writes schema.json into the folder', () => {
     const dir = folder({});
     const { code, out } = cli('--schema', dir);

@@ -21,14 +21,18 @@ const PART = yaml(
   '    action: fill',
   '    on: { url: "idp.impots.gouv.fr/*" }',
   '    target: { label: Numéro fiscal }',
-  '    submit: { role: button, name: "/^se connecter$/i" }',
+  '    submit: [{ role: button, name: Se connecter }, { role: button, name: Valider }]',
   '    done: { url: "*.caf.fr/*" }',
 );
 
 const GUIDE = guideLines({
   6: ['start: https://www.caf.fr/', 'prepare:', '  - Votre numéro d’allocataire'],
   13: ['    done: { url: "connect.caf.fr/*" }', '  - include: franceconnect-connexion'],
-  17: ['    on:', '      url: ["wwwd.caf.fr/fin*", "/merci/i"]', '      present: { text: Merci }'],
+  17: [
+    '    on:',
+    '      url: ["wwwd.caf.fr/fin*", "wwwd.caf.fr/*/merci"]',
+    '      present: { text: Merci }',
+  ],
 });
 
 const files = {
@@ -91,9 +95,12 @@ describe('loadGuides on valid files', () => {
       absent: [{ text: 'Chargement' }],
     });
     expect(seConnecter?.action).toBe('fill');
-    expect(seConnecter?.submit).toEqual([{ role: 'button', name: '/^se connecter$/i' }]);
+    expect(seConnecter?.submit).toEqual([
+      { role: 'button', name: 'Se connecter' },
+      { role: 'button', name: 'Valider' },
+    ]);
     expect(fin?.on).toEqual({
-      url: ['wwwd.caf.fr/fin*', '/merci/i'],
+      url: ['wwwd.caf.fr/fin*', 'wwwd.caf.fr/*/merci'],
       present: [{ text: 'Merci' }],
     });
   });

@@ -37,7 +37,6 @@ export const BIG_PAGE_CASES: { name: string; locators: Locator[]; finds: string 
     finds: '#target',
   },
   { name: 'text', locators: [{ text: 'Valider ma declaration' }], finds: '#target' },
-  { name: 'text regex', locators: [{ text: '/ma déclaration$/' }], finds: '#target' },
   { name: 'label', locators: [{ label: 'Champ 39' }], finds: '#f39' },
   { name: 'placeholder', locators: [{ placeholder: 'Valeur 39' }], finds: '#f39' },
   { name: 'css', locators: [{ css: 'form button[type=submit]' }], finds: '#target' },

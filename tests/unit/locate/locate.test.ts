@@ -93,13 +93,13 @@ describe('{role, name}', () => {
     expect(ids(locateAll(document, { role: 'button', name: 'Valider' }))).toEqual(['b-ok']);
   });
 
-  it('accepts a /regex/ name', () => {
+  it('never runs a /regex/ name: it is compared as written, slashes included', () => {
     page(`
       <button id="a">Étape suivante</button>
-      <button id="b">Continuer vers l’étape 3</button>`);
-    expect(locate(document, [{ role: 'button', name: '/étape \\d/' }])).toBe(byId('b'));
-    expect(locate(document, [{ role: 'button', name: '/^etape/' }])).toBe(byId('a'));
-    expect(ids(locateAll(document, { role: 'button', name: '/etape/' }))).toEqual(['a', 'b']);
+      <button id="b">Continuer vers l’étape 3</button>
+      <button id="c">/Étape/</button>`);
+    expect(locate(document, [{ role: 'button', name: '/étape \\d/' }])).toBeNull();
+    expect(ids(locateAll(document, { role: 'button', name: '/etape/' }))).toEqual(['c']);
   });
 
   it('finds names that come from attributes and references, not from the text', () => {
@@ -229,11 +229,13 @@ describe('{text}', () => {
     expect(locate(document, [{ text: "l'avis d'impot" }])).toBe(byId('b'));
   });
 
-  it('accepts a /regex/ and returns the deepest match', () => {
-    page(`<div id="d"><p id="p">Votre dossier n° <b id="n">12345</b> est prêt</p></div>`);
-    expect(locate(document, [{ text: '/dossier n° \\d+/' }])).toBe(byId('p'));
-    expect(locate(document, [{ text: '/^\\d{5}$/' }])).toBe(byId('n'));
-    expect(locate(document, [{ text: '/est pret/' }])).toBe(byId('p'));
+  it('never runs a /regex/ text, label or placeholder', () => {
+    page(`<div id="d"><p id="p">Votre dossier n° <b id="n">12345</b> est prêt</p></div>
+      <label>Code <input id="f" placeholder="12345"></label>`);
+    expect(locate(document, [{ text: '/dossier n° \\d+/' }])).toBeNull();
+    expect(locate(document, [{ text: '/^\\d{5}$/' }])).toBeNull();
+    expect(locate(document, [{ label: '/^code/i' }])).toBeNull();
+    expect(locate(document, [{ placeholder: '/\\d+/' }])).toBeNull();
   });
 
   it('searches inside an element root, including the root itself', () => {

@@ -37,28 +37,13 @@ describe('textMatcher', () => {
     expect(textMatcher('Mon avis d’impôt')("mon avis d'impot")).toBe(true);
   });
 
-  it('tests a /regex/ anywhere, on the raw and on the normalised candidate', () => {
-    const raw = textMatcher('/Étape \\d/');
-    expect(raw('Formulaire – Étape 2 sur 4')).toBe(true);
-    expect(raw('Formulaire')).toBe(false);
-    expect(raw.regex).toBeInstanceOf(RegExp);
-    // Only the normalised form matches an accent-free pattern.
-    expect(textMatcher('/^declarer$/')('  Déclarer ')).toBe(true);
-    // Case-insensitive flag on the raw text.
-    expect(textMatcher('/^MON COMPTE$/i')('Mon  compte')).toBe(true);
-  });
-
-  it('ignores the stateful g and y flags', () => {
-    const m = textMatcher('/valider/g');
-    expect(m('valider')).toBe(true);
-    expect(m('valider')).toBe(true);
-    expect(m('valider')).toBe(true);
-  });
-
-  it('falls back to plain text for an invalid expression', () => {
-    const m = textMatcher('/[a/');
-    expect(m('/[A/')).toBe(true);
-    expect(m('a')).toBe(false);
+  it('compiles no /regex/: such a text is plain text, slashes included', () => {
+    const m = textMatcher('/Étape \\d/');
+    expect(m('Formulaire – Étape 2 sur 4')).toBe(false);
+    expect(m('Étape 2')).toBe(false);
+    expect(m('/étape \\d/')).toBe(true);
+    expect(m.exact).toBe('/etape \\d/');
+    expect(textMatcher('/[a/')('/[A/')).toBe(true);
   });
 
   it('returns the same compiled matcher for the same text', () => {

@@ -103,7 +103,7 @@ describe('conditionHolds', () => {
     expect(conditionHolds(url('www.ameli.fr/*', 'www.caf.fr/*'), probe('www.caf.fr/aides'))).toBe(
       true,
     );
-    expect(conditionHolds(url('/tableaudebord$/'), probe(DASHBOARD))).toBe(true);
+    expect(conditionHolds(url('*.caf.fr/*/tableaudebord'), probe(DASHBOARD))).toBe(true);
   });
 
   it('needs every present locator found and no absent locator found', () => {
