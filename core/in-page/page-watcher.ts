@@ -64,11 +64,6 @@ export class PageWatcher {
     this.lastHref = env.win.location.href;
   }
 
-  /** Whether address changes come from the Navigation API (else from the poll). */
-  get usesNavigationApi(): boolean {
-    return this.env.win.navigation !== undefined;
-  }
-
   start(): void {
     const { win } = this.env;
     const onEvent = () => this.routeSoon();
