@@ -64,13 +64,3 @@ export class TabStates {
     await this.store.remove(key(tabId));
   }
 }
-
-export function memoryStore(): KeyValueStore & { data: Map<string, unknown> } {
-  const data = new Map<string, unknown>();
-  return {
-    data,
-    get: async <T>(k: string) => structuredClone(data.get(k)) as T | undefined,
-    set: async (k, v) => void data.set(k, structuredClone(v)),
-    remove: async (k) => void data.delete(k),
-  };
-}

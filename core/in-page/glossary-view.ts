@@ -37,7 +37,6 @@ export class GlossaryView {
   private marker: GlossaryMarker | null = null;
   private highlight: Highlight | null = null;
   private painter: HighlightPainter | null = null;
-  private observer: MutationObserver | null = null;
   private sheet: CSSStyleSheet | null = null;
   private shown: string | null = null;
   private hideTimer: number | null = null;
@@ -71,15 +70,6 @@ export class GlossaryView {
       onChange: (change) => this.paint(change),
     });
     void this.marker.scanAll().then(() => this.report());
-
-    this.observer = new (doc.defaultView as typeof globalThis).MutationObserver((records) =>
-      this.onMutations(records),
-    );
-    this.observer.observe(doc.body ?? doc.documentElement, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-    });
     this.listen('pointermove', (e) => this.onPointerMove(e as PointerEvent));
     this.listen('pointerup', (e) => this.onPointerUp(e as PointerEvent));
     this.listen('keydown', (e) => (e as KeyboardEvent).key === 'Escape' && this.hide());
@@ -92,12 +82,28 @@ export class GlossaryView {
     void this.marker.scanAll().then(() => this.report());
   }
 
+  /**
+   * DOM changes of the page, from the content script's page watcher (our own UI left out):
+   * changed texts, added and removed nodes are scanned again or forgotten, in chunks.
+   */
+  domChanged(records: readonly MutationRecord[]): void {
+    const marker = this.marker;
+    if (!marker) return;
+    const nodes: Node[] = [];
+    for (const r of records) {
+      if (r.type === 'characterData') nodes.push(r.target);
+      else if (r.type === 'childList') {
+        r.addedNodes.forEach((n) => nodes.push(n));
+        r.removedNodes.forEach((n) => nodes.push(n));
+      }
+    }
+    if (nodes.length) marker.scanNodes(nodes);
+  }
+
   stop(): void {
     this.stopped = true;
     this.marker?.disconnect();
     this.marker = null;
-    this.observer?.disconnect();
-    this.observer = null;
     for (const [type, fn] of this.listeners) this.env.doc.removeEventListener(type, fn, true);
     this.listeners.length = 0;
     this.painter?.disconnect();
@@ -132,21 +138,6 @@ export class GlossaryView {
   private paint(change: MarkChange) {
     this.painter?.apply(change);
     this.scheduleReport();
-  }
-
-  private onMutations(records: MutationRecord[]) {
-    const host = this.env.hostTag.toUpperCase();
-    const nodes: Node[] = [];
-    for (const r of records) {
-      const target = r.target as Element;
-      if (target.nodeName === host || target.parentElement?.closest?.(this.env.hostTag)) continue;
-      if (r.type === 'characterData') nodes.push(r.target);
-      else {
-        r.addedNodes.forEach((n) => n.nodeName !== host && nodes.push(n));
-        r.removedNodes.forEach((n) => nodes.push(n));
-      }
-    }
-    if (nodes.length) this.marker?.scanNodes(nodes);
   }
 
   private scheduleReport() {

@@ -225,8 +225,3 @@ export function createVisibilityCheck(
     }
   };
 }
-
-/** Whether a person can see the element (see createVisibilityCheck for repeated use). */
-export function isVisible(el: Element): boolean {
-  return createVisibilityCheck()(el);
-}

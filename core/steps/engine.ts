@@ -99,19 +99,6 @@ export function evaluate(guide: Guide, index: number, probe: PageProbe): Evaluat
 }
 
 /**
- * The first step (in list order) that has an `on` which holds on this page, or null: where a
- * guide can be offered to start or to continue. Steps without `on` say nothing about the page
- * and are not counted.
- */
-export function entryStep(guide: Guide, probe: PageProbe): number | null {
-  for (let i = 0; i < guide.steps.length; i++) {
-    const on = guide.steps[i]?.on;
-    if (on && conditionHolds(on, probe)) return i;
-  }
-  return null;
-}
-
-/**
  * A probe on a live document. It is a snapshot for one evaluation: answers are remembered, so
  * make a new probe after the page changes.
  */

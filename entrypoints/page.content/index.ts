@@ -8,6 +8,7 @@ import { PageController } from '../../core/in-page/controller';
 import { PRACTICE_MATCH_PATTERNS, siteMatchPatterns } from '../../core/sites/registry';
 import { safeParse } from 'zod/mini';
 import { GlossaryView } from '../../core/in-page/glossary-view';
+import { PageWatcher } from '../../core/in-page/page-watcher';
 import { recognise } from '../../core/sites/recognise';
 
 function speak(text: string) {
@@ -101,35 +102,26 @@ export default defineContentScript({
       return undefined;
     });
 
-    // Page changes: batch DOM mutations; follow single-page-app route changes.
-    let pending = 0;
-    const observer = new MutationObserver((records) => {
-      if (records.every((r) => ui.shadowHost.contains(r.target))) return;
-      if (pending) return;
-      pending = ctx.setTimeout(() => {
-        pending = 0;
+    // One watcher for the page's address and DOM, shared by the steps and the glossary.
+    const watcher = new PageWatcher({
+      win: window,
+      root: document.body,
+      ownHost: ui.shadowHost,
+      setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+      clearTimeout: (id) => clearTimeout(id),
+      setInterval: (fn, ms) => ctx.setInterval(fn, ms),
+      clearInterval: (id) => clearInterval(id),
+      onRoute() {
+        glossary?.rescan();
+        void controller?.pageSeen().catch(() => undefined);
+      },
+      onDom(records) {
+        glossary?.domChanged(records);
         controller?.refresh();
-      }, 150);
+      },
     });
-    observer.observe(document.body, {
-      childList: true,
-      subtree: true,
-      attributes: true,
-      attributeFilter: ['hidden', 'style', 'class', 'aria-hidden', 'open'],
-    });
-    ctx.onInvalidated(() => observer.disconnect());
-
-    let lastHref = location.href;
-    const routeChanged = () => {
-      if (location.href === lastHref) return;
-      lastHref = location.href;
-      glossary?.rescan();
-      void controller?.pageSeen().catch(() => undefined);
-    };
-    ctx.addEventListener(window, 'popstate', routeChanged);
-    ctx.addEventListener(window, 'hashchange', routeChanged);
-    // pushState/replaceState fire no event in the content script's world: check the address.
-    ctx.setInterval(routeChanged, 400);
+    watcher.start();
+    ctx.onInvalidated(() => watcher.stop());
 
     // The first look is over once the background has answered and the glossary (when on) has
     // its words. Marked on our own host element only: tests wait for it before checking that

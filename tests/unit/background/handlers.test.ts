@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createBackground, type BackgroundDeps } from '../../../core/background/handlers';
 import { ProgressService } from '../../../core/progress/service';
-import { memoryStore, type KeyValueStore } from '../../../core/background/tab-state';
+import type { KeyValueStore } from '../../../core/background/tab-state';
 import { loadGlossaryDir } from '../../../tools/glossary/load-fs';
 import type { GlossaryTerm } from '../../../core/glossary/types';
 import { loadGuidesFromDir } from '../../../tools/guides/load-fs';
@@ -44,6 +44,17 @@ function newDb(): PapDB {
   const db = new PapDB(`pap-core-${Math.random().toString(36).slice(2)}`);
   openDbs.push(db);
   return db;
+}
+
+/** storage.session / storage.local as the background sees them, kept in memory. */
+function memoryStore(): KeyValueStore & { data: Map<string, unknown> } {
+  const data = new Map<string, unknown>();
+  return {
+    data,
+    get: async <T>(k: string) => structuredClone(data.get(k)) as T | undefined,
+    set: async (k, v) => void data.set(k, structuredClone(v)),
+    remove: async (k) => void data.delete(k),
+  };
 }
 
 /** A store whose reads and writes take a while, so interleaved updates would show. */

@@ -3,8 +3,11 @@
 // checkVisibility and getClientRects, and no user-agent rule for [hidden]).
 import { describe, expect, it } from 'vitest';
 import { locate, locateAll } from '../../../core/locate/locate';
-import { isVisible } from '../../../core/locate/visible';
+import { createVisibilityCheck } from '../../../core/locate/visible';
 import { setBody } from './dom';
+
+/** One element's visibility, with a check made for it alone. */
+const isVisible = (el: Element) => createVisibilityCheck()(el);
 
 function byId(id: string): Element {
   const el = document.getElementById(id);

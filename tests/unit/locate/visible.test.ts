@@ -1,7 +1,10 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { createVisibilityCheck, isVisible } from '../../../core/locate/visible';
+import { createVisibilityCheck } from '../../../core/locate/visible';
 import { setBody } from './dom';
+
+/** One element's visibility, with a check made for it alone. */
+const isVisible = (el: Element) => createVisibilityCheck()(el);
 
 function page(html: string) {
   setBody(html);

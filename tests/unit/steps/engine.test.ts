@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   conditionHolds,
   domProbe,
-  entryStep,
   evaluate,
   nextIndex,
   type PageProbe,
@@ -325,28 +324,6 @@ describe('evaluate', () => {
       finished: false,
       moved: 'none',
     });
-  });
-});
-
-describe('entryStep', () => {
-  it('gives the first step whose `on` holds', () => {
-    expect(entryStep(caf, probe(HOME))).toBe(0);
-    expect(entryStep(caf, probe(LOGIN))).toBe(1);
-    expect(entryStep(caf, probe(DASHBOARD))).toBe(4);
-    expect(entryStep(caf, probe(DECLARATION, ['.confirmation']))).toBe(5);
-  });
-
-  it('gives null on a page where the guide does not happen', () => {
-    expect(entryStep(caf, probe('www.caf.fr/aides'))).toBeNull();
-  });
-
-  it('ignores steps without `on`', () => {
-    const g = guide([
-      { id: 'intro', action: 'read' },
-      { id: 'b', on: url('www.caf.fr/') },
-    ]);
-    expect(entryStep(g, probe(HOME))).toBe(1);
-    expect(entryStep(g, probe('www.caf.fr/x'))).toBeNull();
   });
 });
 
