@@ -84,8 +84,12 @@ export async function perform(
   value = FAKE_VALUES.default,
 ) {
   if (step.action === 'fill') await target.fill(value);
-  else if (step.action === 'choose') await target.check();
-  else await target.click();
+  else if (step.action === 'choose') {
+    // A question is ringed whole; the test plays the person and picks the first answer.
+    const answer = target.getByRole('radio').or(target.getByRole('checkbox')).first();
+    if ((await answer.count()) > 0) await answer.check();
+    else await target.check();
+  } else await target.click();
   if (step.submit?.length && step.action !== 'click') {
     await (await firstVisible(page, step.submit)).click();
   }
