@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import type { Guide } from '../core/guides/types';
+import type { Guide, Language } from '../core/guides/model';
 import { localiseGuide } from '../core/guides/localise';
 import type { GlossaryTerm } from '../core/glossary/types';
 import type { Send } from '../core/messaging/client';
@@ -235,7 +235,7 @@ export function PanelApp({
   send = runtimeSend,
 }: {
   data: PanelData;
-  lang?: 'fr' | 'en' | 'ar';
+  lang?: Language;
   /** The message client; tests pass a stub. */
   send?: Send;
 }) {

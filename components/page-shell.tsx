@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
+import type { Language } from '../core/guides/model';
 import type { Send } from '../core/messaging/client';
 import { DEFAULT_SETTINGS, type Settings } from '../core/messaging/responses';
 import { createI18n, directionOf } from '../hooks/i18n';
@@ -12,7 +13,7 @@ export function PageShell({
   children,
 }: {
   send: Send;
-  lang?: 'fr' | 'en' | 'ar';
+  lang?: Language;
   children: ReactNode;
 }) {
   const i18n = useMemo(() => createI18n(lang), [lang]);

@@ -2,14 +2,15 @@
  * What the background does for each message. Everything it needs is passed in, so the
  * same code runs in the service worker and in unit tests.
  */
-import type { Guide } from '../guides/types';
+import { safeParse } from 'zod/mini';
+import { runningGuide, type Guide } from '../guides/model';
 import type { GlossaryTerm } from '../glossary/types';
 import { localiseGuide } from '../guides/localise';
 import { matchUrlPattern } from '../guides/url-pattern';
 import type { Handlers } from '../messaging/router';
 import type { PushData, PushType } from '../messaging/protocol';
 import { DEFAULT_SETTINGS, type Offer, type Settings, type TabInfo } from '../messaging/responses';
-import type { ActiveState } from '../messaging/schemas';
+import { SettingsSchema, type ActiveState } from '../messaging/schemas';
 import { recognise, urlKey } from '../sites/recognise';
 import { TabStates, type KeyValueStore, type TabState } from './tab-state';
 import type { ProgressService } from '../progress/service';
@@ -50,8 +51,13 @@ export function createBackground(deps: BackgroundDeps) {
   }
 
   async function settings(): Promise<Settings> {
-    const stored = await deps.local.get<Partial<Settings>>('settings');
-    return { ...DEFAULT_SETTINGS, ...(stored && typeof stored === 'object' ? stored : {}) };
+    const stored = await deps.local.get('settings');
+    // Stored settings that do not fit (an older build, a manual edit) give way to the defaults.
+    const read = safeParse(SettingsSchema, {
+      ...DEFAULT_SETTINGS,
+      ...(stored && typeof stored === 'object' ? stored : {}),
+    });
+    return read.success ? read.data : { ...DEFAULT_SETTINGS };
   }
 
   async function localised(guideId: string): Promise<Guide | undefined> {
@@ -63,10 +69,9 @@ export function createBackground(deps: BackgroundDeps) {
     if (!state.active) return null;
     const guide = await localised(state.active.guideId);
     if (!guide) return null;
-    const { id, site, title, steps } = guide;
     return {
-      guide: { id, site, title, steps },
-      stepIndex: Math.min(state.active.stepIndex, steps.length - 1),
+      guide: runningGuide(guide),
+      stepIndex: Math.min(state.active.stepIndex, guide.steps.length - 1),
       finished: state.active.finished,
       seq: state.active.seq,
     };
@@ -122,7 +127,6 @@ export function createBackground(deps: BackgroundDeps) {
         return {
           ...old,
           siteId: keepSite,
-          page: rec ? `${rec.url.hostname}${rec.url.pathname}` : '',
           suggested,
           terms: [],
           active: old.active && { ...old.active, targetFound: null },

@@ -87,7 +87,7 @@ export class PageController {
     const key = this.currentKey();
     if (key === null) return;
     const probe = domProbe(this.deps.doc, key);
-    const result = evaluate(state.guide as never, state.stepIndex, probe);
+    const result = evaluate(state.guide, state.stepIndex, probe);
     if (result.index !== state.stepIndex || result.finished !== state.finished) {
       this.moving = true;
       this.deps.overlay.clearHighlight();

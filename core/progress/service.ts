@@ -3,7 +3,7 @@
  * guide moves, and what the extension pages ask for (resume, history, notes, the data file).
  * The store lives in the extension origin; content scripts never reach it.
  */
-import type { Guide } from '../guides/types';
+import type { Guide, How, Mode } from '../guides/model';
 import type { PapDB } from './db';
 import { checkNote, guardMessage } from './guard';
 import {
@@ -29,7 +29,6 @@ import {
   parseImport,
   serialiseExport,
 } from './transfer';
-import type { SiteId } from '../sites/registry';
 import type { GuideProgress, NoteResult } from '../messaging/responses';
 
 export class ProgressService {
@@ -38,12 +37,7 @@ export class ProgressService {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async start(
-    guide: Guide,
-    mode: 'alone' | 'aidant',
-    stepIndex: number,
-    resume = false,
-  ): Promise<number | null> {
+  async start(guide: Guide, mode: Mode, stepIndex: number, resume = false): Promise<number | null> {
     const now = this.now();
     if (resume) {
       const { session } = await getResume(this.db, guide.id);
@@ -55,7 +49,7 @@ export class ProgressService {
     const step = guide.steps[stepIndex] ?? guide.steps[0]!;
     const session = await startSession(this.db, {
       guideId: guide.id,
-      site: guide.site as SiteId,
+      site: guide.site,
       mode,
       stepIndex,
       stepId: step.id,
@@ -70,7 +64,7 @@ export class ProgressService {
     from: number,
     to: number,
     finished: boolean,
-    mode: 'alone' | 'aidant',
+    mode: Mode,
   ) {
     const now = this.now();
     const step = guide.steps[to];
@@ -101,16 +95,11 @@ export class ProgressService {
     if (finished) await finishSession(this.db, sessionId, { status: 'done', now });
   }
 
-  async how(
-    sessionId: number,
-    guide: Guide,
-    stepId: string,
-    how: 'alone' | 'help' | 'aidant' | 'skipped',
-  ) {
+  async how(sessionId: number, guide: Guide, stepId: string, how: How) {
     await recordStepEvent(this.db, { sessionId, guideId: guide.id, stepId, how, now: this.now() });
   }
 
-  async mode(sessionId: number, mode: 'alone' | 'aidant') {
+  async mode(sessionId: number, mode: Mode) {
     await setSessionMode(this.db, sessionId, { mode, now: this.now() });
   }
 

@@ -131,8 +131,6 @@ describe('page:seen', () => {
     expect(reply.offer).toEqual({ guides: [{ id: DECL, title: decl.title }], resume: null });
     const tab = await x.call('tab:get', { tabId: TAB }, {});
     expect(tab).toMatchObject({ tabId: TAB, siteId: 'caf', suggested: [DECL], active: null });
-    // Only host and path are kept.
-    expect((await x.bg.tabs.get(TAB)).page).toBe('www.caf.fr/');
     expect(x.broadcasts).toContainEqual({ type: 'tab:changed', data: { tabId: TAB } });
   });
 
@@ -151,7 +149,16 @@ describe('page:seen', () => {
     const tab = await x.bg.tabs.get(TAB);
     expect(tab.siteId).toBe('impots');
     expect(tab.suggested).toContain('impots-declarer-revenus');
-    expect(tab.page).toBe('www.impots.gouv.fr/accueil');
+  });
+
+  it('keeps the site and the suggested guides, never the address (a path can hold an id)', async () => {
+    const x = harness();
+    const href = 'https://wwwd.caf.fr/wps/myportal/caffr/dossier/4417235?page=3#courrier-98';
+    await x.call('page:seen', { href }, onPage(href));
+    expect(await x.bg.tabs.get(TAB)).toMatchObject({ siteId: 'caf' });
+    const stored = JSON.stringify([...x.session.data.values()]);
+    for (const part of ['wwwd', 'myportal', 'dossier', '4417235', 'page=3', 'courrier'])
+      expect(stored).not.toContain(part);
   });
 
   it('keeps the site the person came from on FranceConnect pages', async () => {

@@ -72,7 +72,7 @@ export function emptyProgress(guideId: string, over: Partial<GuideProgress> = {}
 function memoryStore(): KeyValueStore {
   const map = new Map<string, unknown>();
   return {
-    get: async <T,>(key: string) => map.get(key) as T | undefined,
+    get: async (key) => structuredClone(map.get(key)),
     set: async (key, value) => void map.set(key, structuredClone(value)),
     remove: async (key) => void map.delete(key),
   };
