@@ -1,6 +1,6 @@
 import type { MatchTerm } from '../glossary/types';
 import type { How, Mode } from '../guides/model';
-import type { ActiveInfo, ActiveState, Settings, TabInfo } from './schemas';
+import type { ActiveInfo, PageState, Settings, TabInfo } from './schemas';
 
 export type { ActiveInfo, Settings, TabInfo };
 
@@ -17,10 +17,7 @@ export interface Offer {
   resume: { guideId: string; title: string; stepNumber: number } | null;
 }
 
-export interface PageSeenReply {
-  state: ActiveState | null;
-  glossary: boolean;
-  language: Settings['language'];
+export interface PageSeenReply extends PageState {
   offer: Offer | null;
 }
 
@@ -62,7 +59,8 @@ export interface Counts {
 export interface Responses {
   'page:seen': PageSeenReply;
   'step:found': null;
-  'step:moved': null;
+  /** The tab's state after the move (or as it stands, for a report that came too late). */
+  'step:moved': PageState;
   'panel:open': { opened: boolean };
   'glossary:found': null;
   'glossary:define': { term: string; definition: string } | null;

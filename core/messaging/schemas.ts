@@ -46,14 +46,27 @@ export const TabStateSchema = z.object({
 /** A tab's state for the extension pages. */
 export const TabInfoSchema = z.extend(TabStateSchema, { tabId });
 
-export const SettingsSchema = z.object({
+/** The settings the page follows too (the in-page script carries no schema for the rest). */
+export const PageSettingsSchema = z.object({
   /** Mark hard words on the page. */
   glossary: z.boolean(),
   language: LanguageSchema,
+});
+
+export const SettingsSchema = z.extend(PageSettingsSchema, {
   /** Text size of the side panel, in percent. */
   textSize: z.number().check(z.gte(100), z.lte(200)),
   /** Sessions not touched for this many days are erased (0: never). */
   retentionDays: z.number().check(z.int(), z.gte(0), z.lte(3650)),
+});
+
+/**
+ * What the page needs to show: its tab's guide (null: none) and the settings it follows. The
+ * background sends it with every change, so the page never has to ask again.
+ */
+export const PageStateSchema = z.object({
+  ...PageSettingsSchema.shape,
+  state: z.nullable(ActiveStateSchema),
 });
 
 export const schemas = { id, tabId, index, text };
@@ -62,3 +75,4 @@ export type ActiveInfo = z.infer<typeof ActiveInfoSchema>;
 export type TabState = z.infer<typeof TabStateSchema>;
 export type TabInfo = z.infer<typeof TabInfoSchema>;
 export type Settings = z.infer<typeof SettingsSchema>;
+export type PageState = z.infer<typeof PageStateSchema>;

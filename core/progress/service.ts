@@ -14,6 +14,7 @@ import {
   getHistory,
   getResume,
   listActiveSessions,
+  ProgressInputError,
   recordStepEvent,
   SensitiveNoteError,
   setSessionMode,
@@ -69,7 +70,10 @@ export class ProgressService {
     const now = this.now();
     const step = guide.steps[to];
     if (!step) return;
-    await updateSessionStep(this.db, sessionId, { stepIndex: to, stepId: step.id, now });
+    if (!(await updateSessionStep(this.db, sessionId, { stepIndex: to, stepId: step.id, now }))) {
+      // Erased meanwhile: the caller goes on without it.
+      throw new ProgressInputError(`step: no session ${sessionId}`);
+    }
     // Alone, every step the page showed as done was done by the person themself. With an
     // aidant, the aidant says how each step went.
     if (mode === 'alone' && to > from) {
@@ -100,7 +104,9 @@ export class ProgressService {
   }
 
   async mode(sessionId: number, mode: Mode) {
-    await setSessionMode(this.db, sessionId, { mode, now: this.now() });
+    if (!(await setSessionMode(this.db, sessionId, { mode, now: this.now() }))) {
+      throw new ProgressInputError(`mode: no session ${sessionId}`);
+    }
   }
 
   async resumable(guides: Guide[]): Promise<{ guideId: string; stepIndex: number } | null> {

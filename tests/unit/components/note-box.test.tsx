@@ -27,7 +27,7 @@ describe('NoteBox', () => {
     typeNote(`Son numéro : ${FAKE_NIR}`);
     expect(screen.getByTestId('note-error').textContent).toContain(guardMessage('nir'));
     expect(screen.getByTestId('note-input').getAttribute('aria-invalid')).toBe('true');
-    expect(calls).not.toHaveBeenCalled();
+    expect(calls).not.toHaveBeenCalledWith('note:add', expect.anything());
   });
 
   it('shows the background’s refusal and keeps what was typed', async () => {
@@ -79,7 +79,7 @@ describe('NoteBox', () => {
     fireEvent.click(screen.getByTestId('note-on-guide'));
     typeNote('Rendez-vous à la Caf le mardi');
     await save();
-    expect(calls.mock.calls[0]?.[1]).toEqual({
+    expect(calls.mock.calls.find(([type]) => type === 'note:add')?.[1]).toEqual({
       guideId: 'caf-declaration-trimestrielle',
       text: 'Rendez-vous à la Caf le mardi',
     });

@@ -9,7 +9,7 @@ import {
   type Guide,
 } from '../../../core/guides/model';
 import { localiseGuide } from '../../../core/guides/localise';
-import { pushes } from '../../../core/messaging/envelope';
+import { pagePushes } from '../../../core/messaging/envelope';
 import { SITE_IDS, SITES } from '../../../core/sites/registry';
 import { loadGuidesFromDir } from '../../../tools/guides/load-fs';
 
@@ -42,8 +42,9 @@ describe('one model of a guide', () => {
         const push = {
           state: { guide: running, stepIndex: 0, finished: false, seq: 1 },
           glossary: true,
+          language: lang,
         };
-        expect(parse(pushes['state:changed'], overTheWire(push))).toEqual(push);
+        expect(parse(pagePushes['state:changed'], overTheWire(push))).toEqual(push);
         // The steps the page follows are the compiled steps, field for field.
         if (lang === 'fr') expect(running.steps).toEqual(guide.steps);
       }
