@@ -1,10 +1,12 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { How as ModelHow } from '../core/guides/model';
 import type { GuideProgress } from '../core/messaging/responses';
 import { NoteBox } from './NoteBox';
 import { NotesList } from './NotesList';
 
-export type How = 'alone' | 'help' | 'aidant';
+/** The marks the aidant gives here (the panel offers no `skipped`). */
+export type How = Exclude<ModelHow, 'skipped'>;
 
 const HOWS: { how: How; key: string; testId: string }[] = [
   { how: 'alone', key: 'howAlone', testId: 'how-alone' },

@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Guide } from '../core/guides/types';
-import { localiseGuide } from '../core/guides/localise';
 import type { Counts, GuideProgress } from '../core/messaging/responses';
 import { hasMarks, HistoryLine } from './HistoryLine';
-import { usePageSettings } from './page-shell';
 import { IMPORT_PROBLEM_KEYS } from './problem-keys';
+import { useGuides, useSettings } from '../hooks/page-context';
 import { useSend } from '../hooks/send-context';
 
 /** Choices for the automatic clean-up, in days (0: never). */
@@ -32,20 +31,13 @@ export function downloadText(text: string, fileName: string, doc: Document = doc
  * automatic clean-up, and erasing everything after a clear confirmation.
  */
 export function DataPage({
-  guides,
   download = downloadText,
 }: {
-  guides: Guide[];
   download?(text: string, fileName: string): void;
 }) {
   const { t } = useTranslation();
-  const send = useSend();
-  const [settings, setSettings] = usePageSettings();
-  const language = settings?.language ?? 'fr';
-  const localised = useMemo(
-    () => guides.map((g) => localiseGuide(g, language)),
-    [guides, language],
-  );
+  const { settings, updateSettings } = useSettings();
+  const guides = useGuides();
   const [version, setVersion] = useState(0);
   const changed = useCallback(() => setVersion((v) => v + 1), []);
 
@@ -61,13 +53,13 @@ export function DataPage({
       <main>
         <p className="lead">{t('dataIntro')}</p>
         <p>{t('dataLocal')}</p>
-        <Procedures guides={localised} version={version} />
+        <Procedures guides={guides} version={version} />
         <ExportSection download={download} />
         <ImportSection onDone={changed} />
         <RetentionSection
           days={settings?.retentionDays ?? null}
           onSet={async (retentionDays) => {
-            setSettings(await send('settings:set', { retentionDays }));
+            await updateSettings({ retentionDays });
             changed();
           }}
           onDone={changed}

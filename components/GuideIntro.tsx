@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Guide } from '../core/guides/types';
+import type { Guide, Mode } from '../core/guides/model';
 import type { GuideProgress } from '../core/messaging/responses';
 import { HistoryLine } from './HistoryLine';
 import { memoHref, NewTabLink } from './links';
@@ -16,7 +16,7 @@ export function GuideIntro({
   guide: Guide;
   /** This guide's local progress, when there is any. */
   progress?: GuideProgress | null;
-  onStart(mode: 'alone' | 'aidant'): void;
+  onStart(mode: Mode): void;
   /** Carry on with the unfinished session at this step. */
   onResume?(stepIndex: number): void;
   onBack(): void;

@@ -1,29 +1,21 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Guide } from '../core/guides/types';
-import { localiseGuide } from '../core/guides/localise';
 import { getSite } from '../core/sites/registry';
 import { Memo } from './Memo';
-import { usePageSettings } from './page-shell';
+import { useGuides } from '../hooks/page-context';
 import { useGuideProgress } from '../hooks/use-progress';
 
 /** The memo page (`memo.html?guide=<id>`): the guide in large print, ready to print. */
 export function MemoApp({
-  guides,
   guideId,
   print = () => window.print(),
 }: {
-  guides: Guide[];
   guideId: string | null;
   print?(): void;
 }) {
   const { t } = useTranslation();
-  const [settings] = usePageSettings({ textSize: false });
-  const language = settings?.language ?? 'fr';
-  const guide = useMemo(() => {
-    const g = guides.find((x) => x.id === guideId);
-    return g && localiseGuide(g, language);
-  }, [guides, guideId, language]);
+  const guides = useGuides();
+  const guide = useMemo(() => guides.find((x) => x.id === guideId), [guides, guideId]);
   const { progress } = useGuideProgress(guide?.id ?? null);
 
   useEffect(() => {

@@ -1,17 +1,17 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { I18nextProvider, useTranslation } from 'react-i18next';
-import type { Guide } from '../core/guides/types';
-import { localiseGuide } from '../core/guides/localise';
+import { useTranslation } from 'react-i18next';
+import type { Guide, Language } from '../core/guides/model';
 import type { GlossaryTerm } from '../core/glossary/types';
 import type { Send } from '../core/messaging/client';
+import { DEFAULT_SETTINGS } from '../core/messaging/responses';
 import { getSite } from '../core/sites/registry';
 import { AidantTools, type How } from './AidantTools';
-import { createI18n, directionOf } from '../hooks/i18n';
-import { ErrorBoundary } from './ErrorBoundary';
 import { GuideIntro } from './GuideIntro';
 import { GuideList } from './GuideList';
+import { PageShell } from './page-shell';
 import { ResumeCard } from './ResumeCard';
-import { SendContext, useSend } from '../hooks/send-context';
+import { useGuides, useSettings } from '../hooks/page-context';
+import { useSend } from '../hooks/send-context';
 import { SettingsView } from './SettingsView';
 import { StepView } from './StepView';
 import { useGuideProgress } from '../hooks/use-progress';
@@ -41,10 +41,13 @@ function useVisibleAgain(): number {
   return n;
 }
 
-function Panel({ data }: { data: PanelData }) {
-  const { t, i18n } = useTranslation();
+function Panel({ glossary }: { glossary: GlossaryTerm[] }) {
+  const { t } = useTranslation();
   const send = useSend();
-  const { tabId, info, settings, error, act, updateSettings } = usePanel(send);
+  const { tabId, info, error, act } = usePanel(send);
+  const { settings: read, updateSettings } = useSettings();
+  const settings = read ?? DEFAULT_SETTINGS;
+  const guides = useGuides();
   const [opened, setOpened] = useState<string | null>(null);
   const [showSettings, setShowSettings] = useState(false);
   // How each step was marked, per session: the aidant sees the choice again on going back.
@@ -53,17 +56,6 @@ function Panel({ data }: { data: PanelData }) {
   const visible = useVisibleAgain();
   const bumpProgress = useCallback(() => setChanges((n) => n + 1), []);
 
-  useEffect(() => {
-    if (i18n.language !== settings.language) void i18n.changeLanguage(settings.language);
-    document.documentElement.lang = settings.language;
-    document.documentElement.dir = directionOf(settings.language);
-    document.documentElement.style.fontSize = `${settings.textSize}%`;
-  }, [settings.language, settings.textSize, i18n]);
-
-  const guides = useMemo(
-    () => data.guides.map((g) => localiseGuide(g, settings.language)),
-    [data.guides, settings.language],
-  );
   const site = info?.siteId ? getSite(info.siteId) : undefined;
   const siteGuides = useMemo(
     () => guides.filter((g) => g.site === info?.siteId),
@@ -72,9 +64,9 @@ function Panel({ data }: { data: PanelData }) {
   const activeGuide = info?.active ? guides.find((g) => g.id === info.active!.guideId) : undefined;
   const openedGuide = opened ? guides.find((g) => g.id === opened) : undefined;
   const pageTerms = useMemo(() => {
-    const byId = new Map(data.glossary.map((term) => [term.id, term]));
+    const byId = new Map(glossary.map((term) => [term.id, term]));
     return (info?.terms ?? []).map((id) => byId.get(id)).filter((x): x is GlossaryTerm => !!x);
-  }, [info?.terms, data.glossary]);
+  }, [info?.terms, glossary]);
 
   // The unfinished procedure of this site to offer first (the most recently used one).
   const [pending, setPending] = useState<{ key: string; guideId: string | null } | null>(null);
@@ -222,7 +214,10 @@ function Panel({ data }: { data: PanelData }) {
         </p>
       )}
       {showSettings && (
-        <SettingsView settings={settings} onChange={(c) => void updateSettings(c)} />
+        <SettingsView
+          settings={settings}
+          onChange={(c) => void updateSettings(c).catch(() => undefined)}
+        />
       )}
       <main>{body}</main>
       {site && settings.glossary && <WordsOnPage terms={pageTerms} open={!activeGuide} />}
@@ -236,18 +231,13 @@ export function PanelApp({
   send = runtimeSend,
 }: {
   data: PanelData;
-  lang?: 'fr' | 'en' | 'ar';
+  lang?: Language;
   /** The message client; tests pass a stub. */
   send?: Send;
 }) {
-  const i18n = useMemo(() => createI18n(lang), [lang]);
   return (
-    <I18nextProvider i18n={i18n}>
-      <SendContext.Provider value={send}>
-        <ErrorBoundary>
-          <Panel data={data} />
-        </ErrorBoundary>
-      </SendContext.Provider>
-    </I18nextProvider>
+    <PageShell send={send} guides={data.guides} lang={lang}>
+      <Panel glossary={data.glossary} />
+    </PageShell>
   );
 }

@@ -1,10 +1,12 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LANGUAGES, type Language } from '../core/guides/model';
 import type { Settings } from '../core/messaging/responses';
 import { DATA_PAGE_HREF, NewTabLink } from './links';
 
 const SIZES = [100, 150, 200] as const;
-const LANG_NAMES = { fr: 'Français', en: 'English', ar: 'العربية' } as const;
+/** Each language in its own words. */
+const LANG_NAMES: Record<Language, string> = { fr: 'Français', en: 'English', ar: 'العربية' };
 
 export function SettingsView({
   settings,
@@ -44,7 +46,7 @@ export function SettingsView({
       </fieldset>
       <fieldset>
         <legend>{t('settingsLanguage')}</legend>
-        {(Object.keys(LANG_NAMES) as (keyof typeof LANG_NAMES)[]).map((lang) => (
+        {LANGUAGES.map((lang) => (
           <label key={lang} className="choice" lang={lang}>
             <input
               type="radio"

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Guide } from '../core/guides/types';
+import type { Guide, Mode } from '../core/guides/model';
 import type { ActiveInfo } from '../core/messaging/responses';
 import type { Site } from '../core/sites/registry';
 import { HelpContacts } from './HelpContacts';
@@ -15,7 +15,7 @@ export interface StepViewProps {
   onGoto(index: number): void;
   onStop(): void;
   /** Switches aidant mode on or off; without it there is no switch. */
-  onMode?(mode: 'alone' | 'aidant'): void;
+  onMode?(mode: Mode): void;
   /** Aidant tools for the current step (aidant mode only). */
   aidant?: ReactNode;
 }
@@ -123,7 +123,7 @@ export function StepView({ guide, active, site, onGoto, onStop, onMode, aidant }
 }
 
 /** « Mode aidant »: a switch the aidant turns on beside the person, and off when they leave. */
-function AidantSwitch({ on, onChange }: { on: boolean; onChange(mode: 'alone' | 'aidant'): void }) {
+function AidantSwitch({ on, onChange }: { on: boolean; onChange(mode: Mode): void }) {
   const { t } = useTranslation();
   return (
     <button

@@ -4,8 +4,7 @@ import frPanel from '../locales/fr/panel.json';
 import enPanel from '../locales/en/panel.json';
 import arPanel from '../locales/ar/panel.json';
 
-export const LANGUAGES = ['fr', 'en', 'ar'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import type { Language } from '../core/guides/model';
 
 export const resources = {
   fr: { panel: frPanel },

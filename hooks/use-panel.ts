@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { safeParse } from 'zod/mini';
 import type { Send } from '../core/messaging/client';
-import { EnvelopeSchema, pushes } from '../core/messaging/protocol';
-import { DEFAULT_SETTINGS, type Settings, type TabInfo } from '../core/messaging/responses';
+import type { TabInfo } from '../core/messaging/responses';
+import { usePush } from './pushes';
 import { send as runtimeSend } from './runtime';
 
 /** The tab this panel guides: `?tabId=` when opened as a page, else the window's active tab. */
@@ -29,70 +28,53 @@ function useTabId(): number | null | undefined {
   return tabId;
 }
 
-/** Listens for the background's "this tab changed" pushes (checked and validated). */
-export function useTabChanges(onChange: (tabId: number) => void) {
-  useEffect(() => {
-    const listener = (message: unknown, sender: { id?: string }) => {
-      if (sender.id !== browser.runtime.id) return undefined;
-      const env = safeParse(EnvelopeSchema, message);
-      if (!env.success || env.data.type !== 'tab:changed') return undefined;
-      const data = safeParse(pushes['tab:changed'], env.data.data);
-      if (data.success) onChange(data.data.tabId);
-      return undefined;
-    };
-    browser.runtime.onMessage.addListener(listener);
-    return () => browser.runtime.onMessage.removeListener(listener);
-  }, [onChange]);
+/** Whether `next` may replace `shown`: a reply and a push may cross, an older copy never wins. */
+function newer(next: TabInfo, shown: TabInfo | null): boolean {
+  if (!shown || shown.tabId !== next.tabId) return true;
+  return !(next.active && shown.active && next.active.seq < shown.active.seq);
 }
 
+/**
+ * The state of the tab this panel guides. It is read once when the panel opens (or follows
+ * another tab); after that the background's pushes and replies carry every change.
+ */
 export function usePanel(send: Send = runtimeSend) {
   const tabId = useTabId();
   const [info, setInfo] = useState<TabInfo | null>(null);
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [error, setError] = useState<string | null>(null);
 
-  const refresh = useCallback(() => {
-    if (typeof tabId !== 'number') return;
-    send('tab:get', { tabId })
-      .then((i) => {
-        setInfo(i);
-        setError(null);
-      })
-      .catch((e: unknown) => setError(String(e)));
-  }, [tabId, send]);
-
-  useEffect(() => {
-    refresh();
-    void send('settings:get', {})
-      .then(setSettings)
-      .catch(() => undefined);
-  }, [refresh, send]);
-
-  useTabChanges(
-    useCallback(
-      (changed: number) => {
-        if (changed === tabId) refresh();
-      },
-      [tabId, refresh],
-    ),
-  );
-
-  const act = useCallback(async (fn: () => Promise<TabInfo | null>) => {
-    try {
-      const next = await fn();
-      if (next) setInfo(next);
-      setError(null);
-    } catch (e) {
-      setError(String(e));
-    }
+  const show = useCallback((next: TabInfo) => {
+    setInfo((shown) => (newer(next, shown) ? next : shown));
+    setError(null);
   }, []);
 
-  const updateSettings = useCallback(
-    async (change: Partial<Settings>) => {
-      setSettings(await send('settings:set', change));
+  useEffect(() => {
+    if (typeof tabId !== 'number') return;
+    let live = true;
+    send('tab:get', { tabId })
+      .then((i) => live && show(i))
+      .catch((e: unknown) => live && setError(String(e)));
+    return () => {
+      live = false;
+    };
+  }, [tabId, send, show]);
+
+  usePush('tab:changed', (changed) => {
+    if (changed.tabId === tabId) show(changed);
+  });
+
+  const act = useCallback(
+    async (fn: () => Promise<TabInfo | null>) => {
+      try {
+        const next = await fn();
+        if (next) show(next);
+        setError(null);
+      } catch (e) {
+        setError(String(e));
+      }
     },
-    [send],
+    [show],
   );
 
-  return { tabId, info, settings, error, act, refresh, updateSettings };
+  return { tabId, info, error, act };
 }

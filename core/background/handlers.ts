@@ -2,14 +2,15 @@
  * What the background does for each message. Everything it needs is passed in, so the
  * same code runs in the service worker and in unit tests.
  */
-import type { Guide } from '../guides/types';
+import { safeParse } from 'zod/mini';
+import { runningGuide, type Guide } from '../guides/model';
 import type { GlossaryTerm } from '../glossary/types';
 import { localiseGuide } from '../guides/localise';
 import { matchUrlPattern } from '../guides/url-pattern';
 import type { Handlers } from '../messaging/router';
 import type { PushData, PushType } from '../messaging/protocol';
 import { DEFAULT_SETTINGS, type Offer, type Settings, type TabInfo } from '../messaging/responses';
-import type { ActiveState } from '../messaging/schemas';
+import { SettingsSchema, type ActiveState, type PageState } from '../messaging/schemas';
 import { recognise, urlKey } from '../sites/recognise';
 import { TabStates, type KeyValueStore, type TabState } from './tab-state';
 import type { ProgressService } from '../progress/service';
@@ -20,7 +21,9 @@ export interface BackgroundDeps {
   session: KeyValueStore;
   local: KeyValueStore;
   allowPractice: boolean;
+  /** To one tab's content script. */
   push<K extends PushType>(tabId: number, type: K, data: PushData<K>): Promise<void>;
+  /** To every open extension page (side panel, options, memo). */
   broadcast<K extends PushType>(type: K, data: PushData<K>): Promise<void>;
   openPanel(tabId: number): Promise<boolean>;
   /** Ids of the open tabs (pushes to tabs without our content script are simply lost). */
@@ -50,48 +53,97 @@ export function createBackground(deps: BackgroundDeps) {
   }
 
   async function settings(): Promise<Settings> {
-    const stored = await deps.local.get<Partial<Settings>>('settings');
-    return { ...DEFAULT_SETTINGS, ...(stored && typeof stored === 'object' ? stored : {}) };
+    const stored = await deps.local.get('settings');
+    // Stored settings that do not fit (an older build, a manual edit) give way to the defaults.
+    const read = safeParse(SettingsSchema, {
+      ...DEFAULT_SETTINGS,
+      ...(stored && typeof stored === 'object' ? stored : {}),
+    });
+    return read.success ? read.data : { ...DEFAULT_SETTINGS };
   }
 
+  // The page gets its guide already in the person's language: the in-page script carries no
+  // translations, and the background is the one place that knows the setting.
   async function localised(guideId: string): Promise<Guide | undefined> {
     const g = byId.get(guideId);
     return g && localiseGuide(g, (await settings()).language);
   }
 
-  async function activeState(state: TabState): Promise<ActiveState | null> {
-    if (!state.active) return null;
-    const guide = await localised(state.active.guideId);
-    if (!guide) return null;
-    const { id, site, title, steps } = guide;
+  function activeState(state: TabState, language: string): ActiveState | null {
+    const g = state.active && byId.get(state.active.guideId);
+    if (!state.active || !g) return null;
+    const guide = localiseGuide(g, language);
     return {
-      guide: { id, site, title, steps },
-      stepIndex: Math.min(state.active.stepIndex, steps.length - 1),
+      guide: runningGuide(guide),
+      stepIndex: Math.min(state.active.stepIndex, guide.steps.length - 1),
       finished: state.active.finished,
       seq: state.active.seq,
     };
+  }
+
+  /** What the tab's page shows: its guide and the settings it follows. */
+  async function pageState(s: TabState, current?: Settings): Promise<PageState> {
+    const { glossary, language } = current ?? (await settings());
+    return { state: activeState(s, language), glossary, language };
   }
 
   function info(tabId: number, s: TabState): TabInfo {
     return { tabId, siteId: s.siteId, suggested: s.suggested, active: s.active, terms: s.terms };
   }
 
-  /** Tell the tab's content script and the extension pages that the tab changed. */
+  /** The extension pages get the tab's new state with the news (no need to ask again). */
+  async function tellPages(tabId: number, s: TabState): Promise<TabInfo> {
+    const tab = info(tabId, s);
+    await deps.broadcast('tab:changed', tab).catch(() => undefined);
+    return tab;
+  }
+
+  /** A change made from an extension page: the tab's page and the extension pages are told. */
   async function changed(tabId: number, s: TabState): Promise<TabInfo> {
-    const glossary = (await settings()).glossary;
-    await Promise.allSettled([
-      deps.push(tabId, 'state:changed', { state: await activeState(s), glossary }),
-      deps.broadcast('tab:changed', { tabId }),
+    const [, tab] = await Promise.all([
+      deps.push(tabId, 'state:changed', await pageState(s)).catch(() => undefined),
+      tellPages(tabId, s),
     ]);
-    return info(tabId, s);
+    return tab;
+  }
+
+  /**
+   * Records progress for the tab's running guide, if it is recorded, without ever stopping
+   * the guide: when the write fails (the data was erased meanwhile, or any database error),
+   * the guide goes on unrecorded — the tab forgets its session. Gives the tab's state after.
+   */
+  async function record(
+    tabId: number,
+    s: TabState,
+    write: (progress: ProgressService, sessionId: number) => Promise<unknown>,
+  ): Promise<TabState> {
+    const sessionId = s.active?.sessionId ?? null;
+    if (!deps.progress || sessionId === null) return s;
+    try {
+      await write(deps.progress, sessionId);
+      return s;
+    } catch {
+      return unrecorded(tabId);
+    }
+  }
+
+  function unrecorded(tabId: number): Promise<TabState> {
+    return tabs.update(tabId, (old) =>
+      old.active && old.active.sessionId !== null
+        ? { ...old, active: { ...old.active, sessionId: null } }
+        : old,
+    );
   }
 
   async function offerFor(s: TabState): Promise<Offer | null> {
     if (!s.siteId || s.active) return null;
     const siteGuides = deps.guides.filter((g) => g.site === s.siteId);
-    // Only whether there is something to resume: no title, no step (see Offer).
-    if (deps.progress && (await deps.progress.resumable(siteGuides)))
-      return { guides: [], resume: true };
+    // Only whether there is something to resume: no title, no step (see Offer). Progress that
+    // cannot be read (a database error) only costs the offer to resume.
+    const resume = deps.progress
+      ? await deps.progress.resumable(siteGuides).catch(() => null)
+      : null;
+    if (resume) return { guides: [], resume: true };
     const ids = s.suggested.length ? s.suggested : siteGuides.map((g) => g.id);
     const guides = [];
     for (const gid of ids.slice(0, 3)) {
@@ -119,30 +171,26 @@ export function createBackground(deps: BackgroundDeps) {
         return {
           ...old,
           siteId: keepSite,
-          page: rec ? `${rec.url.hostname}${rec.url.pathname}` : '',
           suggested,
           terms: [],
           active: old.active && { ...old.active, targetFound: null },
         };
       });
-      await deps.broadcast('tab:changed', { tabId }).catch(() => undefined);
-      const { glossary, language } = await settings();
-      return {
-        state: await activeState(s),
-        glossary,
-        language,
-        offer: await offerFor(s),
-      };
+      await tellPages(tabId, s);
+      return { ...(await pageState(s)), offer: await offerFor(s) };
     },
 
     async 'step:found'({ guideId, stepIndex, found }, ctx) {
       const tabId = ctx.tabId!;
-      await tabs.update(tabId, (old) =>
-        old.active?.guideId === guideId && old.active.stepIndex === stepIndex
-          ? { ...old, active: { ...old.active, targetFound: found } }
-          : old,
-      );
-      await deps.broadcast('tab:changed', { tabId }).catch(() => undefined);
+      let before: boolean | null = null;
+      const s = await tabs.update(tabId, (old) => {
+        if (old.active?.guideId !== guideId || old.active.stepIndex !== stepIndex) return old;
+        before = old.active.targetFound;
+        return { ...old, active: { ...old.active, targetFound: found } };
+      });
+      // The panel only speaks of a target the page cannot find: it need not hear that one,
+      // not reported yet, was found.
+      if ((before === false) !== (found === false)) await tellPages(tabId, s);
       return null;
     },
 
@@ -158,12 +206,14 @@ export function createBackground(deps: BackgroundDeps) {
         return { ...old, active: moved };
       });
       const m = moved as NonNullable<TabState['active']> | null;
-      if (m && guide && m.sessionId !== null && deps.progress) {
-        await deps.progress.step(m.sessionId, guide, from, to, finished, m.mode);
-      }
-      // Moved, or a stale report (the guide moved meanwhile): either way the tab gets the state.
-      await changed(tabId, s);
-      return null;
+      const now =
+        m && guide
+          ? await record(tabId, s, (p, id) => p.step(id, guide, from, to, finished, m.mode))
+          : s;
+      await tellPages(tabId, now);
+      // Moved, or a late report (the guide moved meanwhile): either way the page gets the
+      // tab's state in the answer.
+      return pageState(now);
     },
 
     async 'panel:open'(_data, ctx) {
@@ -172,8 +222,8 @@ export function createBackground(deps: BackgroundDeps) {
 
     async 'glossary:found'({ termIds }, ctx) {
       const tabId = ctx.tabId!;
-      await tabs.update(tabId, (old) => ({ ...old, terms: [...new Set(termIds)] }));
-      await deps.broadcast('tab:changed', { tabId }).catch(() => undefined);
+      const s = await tabs.update(tabId, (old) => ({ ...old, terms: [...new Set(termIds)] }));
+      await tellPages(tabId, s);
       return null;
     },
 
@@ -198,7 +248,10 @@ export function createBackground(deps: BackgroundDeps) {
       if (!guide) throw new Error(`unknown guide ${guideId}`);
       const current = await tabs.get(tabId);
       const at = Math.min(stepIndex ?? 0, guide.steps.length - 1);
-      const sessionId = deps.progress ? await deps.progress.start(guide, mode, at, resume) : null;
+      // A database that cannot record does not stop the guide: it runs unrecorded.
+      const sessionId = deps.progress
+        ? await deps.progress.start(guide, mode, at, resume).catch(() => null)
+        : null;
       const s = await tabs.update(tabId, (old) => ({
         ...old,
         siteId: old.siteId ?? current.siteId,
@@ -228,11 +281,12 @@ export function createBackground(deps: BackgroundDeps) {
         };
       });
       const a = s.active;
-      if (!a || !guide) throw new Error('no guide in this tab');
-      if (a.sessionId !== null && deps.progress) {
-        await deps.progress.step(a.sessionId, guide, a.stepIndex, a.stepIndex, false, a.mode);
-      }
-      return changed(tabId, s);
+      const g = guide;
+      if (!a || !g) throw new Error('no guide in this tab');
+      const now = await record(tabId, s, (p, id) =>
+        p.step(id, g, a.stepIndex, a.stepIndex, false, a.mode),
+      );
+      return changed(tabId, now);
     },
 
     async 'guide:stop'({ tabId }) {
@@ -247,17 +301,16 @@ export function createBackground(deps: BackgroundDeps) {
         ...old,
         active: old.active && { ...old.active, mode, seq: nextSeq(old.active.seq) },
       }));
-      if (s0.active.sessionId !== null && deps.progress)
-        await deps.progress.mode(s0.active.sessionId, mode);
-      return changed(tabId, s);
+      return changed(tabId, await record(tabId, s, (p, id) => p.mode(id, mode)));
     },
 
     async 'step:how'({ tabId, stepId, how }) {
-      const a = (await tabs.get(tabId)).active;
-      const guide = a && byId.get(a.guideId);
-      if (!a || !guide || a.sessionId === null || !deps.progress) return null;
+      const s = await tabs.get(tabId);
+      const guide = s.active && byId.get(s.active.guideId);
+      if (!guide) return null;
       if (!guide.steps.some((st) => st.id === stepId)) throw new Error(`unknown step ${stepId}`);
-      await deps.progress.how(a.sessionId, guide, stepId, how);
+      const now = await record(tabId, s, (p, id) => p.how(id, guide, stepId, how));
+      if (now !== s) await tellPages(tabId, now);
       return null;
     },
 
@@ -293,6 +346,10 @@ export function createBackground(deps: BackgroundDeps) {
     async 'data:erase'() {
       const removed = await needProgress().eraseAll();
       // Running guides lose their session: they go on, unrecorded until started again.
+      for (const tabId of (await deps.openTabs?.()) ?? []) {
+        if (!(await tabs.get(tabId)).active?.sessionId) continue;
+        await tellPages(tabId, await unrecorded(tabId));
+      }
       return removed;
     },
 
@@ -309,16 +366,17 @@ export function createBackground(deps: BackgroundDeps) {
       for (const [k, v] of Object.entries(change))
         if (v !== undefined) Object.assign(next, { [k]: v });
       await deps.local.set('settings', next);
-      if (change.retentionDays !== undefined && deps.progress)
-        await deps.progress.cleanup(next.retentionDays);
-      if (change.glossary !== undefined && deps.openTabs) {
-        // Open pages follow the switch at once, without a reload.
-        for (const tabId of await deps.openTabs()) {
-          await deps.push(tabId, 'state:changed', {
-            state: await activeState(await tabs.get(tabId)),
-            glossary: next.glossary,
-          });
-        }
+      // Every open page follows at once, without a reload: the extension pages, and the site
+      // pages where our script runs (those the background has seen).
+      await deps.broadcast('settings:changed', next).catch(() => undefined);
+      for (const tabId of (await deps.openTabs?.()) ?? []) {
+        const s = await tabs.get(tabId);
+        if (s.siteId === null && s.active === null) continue;
+        await deps.push(tabId, 'state:changed', await pageState(s, next)).catch(() => undefined);
+      }
+      if (change.retentionDays !== undefined && deps.progress) {
+        // The clean-up runs again at the next start if it fails now.
+        await deps.progress.cleanup(next.retentionDays).catch(() => undefined);
       }
       return next;
     },

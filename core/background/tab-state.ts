@@ -1,31 +1,20 @@
-import type { SiteId } from '../sites/registry';
-import type { ActiveInfo } from '../messaging/responses';
+import { safeParse } from 'zod/mini';
+import { TabStateSchema, type TabState } from '../messaging/schemas';
 
-/** A small async key-value store: browser.storage.session in the extension, a Map in tests. */
+export type { TabState };
+
+/**
+ * A small async key-value store: browser.storage in the extension, a Map in tests. What it
+ * gives back is unchecked (`unknown`): readers validate it.
+ */
 export interface KeyValueStore {
-  get<T>(key: string): Promise<T | undefined>;
+  get(key: string): Promise<unknown>;
   set(key: string, value: unknown): Promise<void>;
   remove(key: string): Promise<void>;
 }
 
-/**
- * What the extension remembers about one tab while the browser is open. It lives in
- * storage.session because the MV3 service worker may be stopped at any time.
- * No address is kept beyond host and path, and nothing typed in the page.
- */
-export interface TabState {
-  siteId: SiteId | null;
-  /** host + path of the last page seen (no query, no hash). */
-  page: string;
-  suggested: string[];
-  terms: string[];
-  /** The guide running in the tab, exactly as the side panel sees it. */
-  active: ActiveInfo | null;
-}
-
 export const EMPTY_TAB: TabState = {
   siteId: null,
-  page: '',
   suggested: [],
   terms: [],
   active: null,
@@ -33,12 +22,17 @@ export const EMPTY_TAB: TabState = {
 
 const key = (tabId: number) => `tab:${tabId}`;
 
+/**
+ * The tabs' states, in storage.session because the MV3 service worker may be stopped at any
+ * time. What is read back is checked: a state that does not fit (an older build, a bug) is
+ * dropped for the empty one, and the tab starts afresh.
+ */
 export class TabStates {
   constructor(private readonly store: KeyValueStore) {}
 
   async get(tabId: number): Promise<TabState> {
-    const raw = await this.store.get<TabState>(key(tabId));
-    return raw && typeof raw === 'object' ? { ...EMPTY_TAB, ...raw } : { ...EMPTY_TAB };
+    const read = safeParse(TabStateSchema, await this.store.get(key(tabId)));
+    return read.success ? read.data : { ...EMPTY_TAB };
   }
 
   /** Pending updates per tab: each read-modify-write waits for the previous one. */

@@ -8,7 +8,7 @@ import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml
 import { z } from 'zod';
 import type { Diagnostic } from '../guides/types';
 import { checkYamlDepth, checkYamlSize, yamlToJS } from '../guides/yaml-source';
-import { SITE_IDS, type SiteId } from '../sites/registry';
+import { SITE_IDS } from '../sites/registry';
 import { foldForm, startsWithWord } from './matcher';
 import type { GlossaryTerm } from './types';
 
@@ -78,7 +78,7 @@ const termSchema = z.strictObject(
       .default([]),
     sites: z
       .array(
-        z.enum(SITE_IDS as [SiteId, ...SiteId[]], {
+        z.enum(SITE_IDS, {
           error: `Site inconnu. Sites possibles : ${SITE_IDS.join(', ')}.`,
         }),
         { error: `sites doit être une liste, par exemple [caf, ameli].` },

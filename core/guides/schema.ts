@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { SITE_IDS, SITES } from '../sites/registry';
 import { siteForHost } from '../sites/recognise';
-import type { Locator } from './types';
+import { STEP_ACTIONS, type Locator } from './model';
 import { checkUrlPattern, looksLikeRegex, urlPatternHost } from './url-pattern';
 import { MAX_ID_LENGTH, MAX_STEPS } from './limits';
 import { closest } from './suggest';
@@ -101,6 +101,23 @@ const ariaRole = z
     description: 'Rôle ARIA de l’élément : button, link, textbox, radio, checkbox, combobox…',
   });
 
+/** The one kind of locator the checks above let through, as the model writes it. */
+function toLocator(v: {
+  role?: string;
+  name?: string;
+  label?: string;
+  text?: string;
+  placeholder?: string;
+  css?: string;
+}): Locator {
+  if (v.role !== undefined)
+    return v.name !== undefined ? { role: v.role, name: v.name } : { role: v.role };
+  if (v.label !== undefined) return { label: v.label };
+  if (v.text !== undefined) return { text: v.text };
+  if (v.placeholder !== undefined) return { placeholder: v.placeholder };
+  return { css: v.css ?? '' };
+}
+
 /** One locator; `what` names it in messages (« la cible », « le bouton submit »…). */
 function locator(key: string, what: string) {
   return strict({
@@ -135,7 +152,7 @@ function locator(key: string, what: string) {
         });
       }
     })
-    .transform((v) => v as Locator)
+    .transform(toLocator)
     .meta({
       id: `locator-${key}`,
       description:
@@ -251,8 +268,6 @@ const stepId = idText()
     'l’id d’une étape s’écrit en minuscules, chiffres et tirets (ex. ouvrir-mon-compte)',
   )
   .describe('Identifiant de l’étape, unique dans le guide');
-
-export const STEP_ACTIONS = ['click', 'fill', 'choose', 'read'] as const;
 
 export const stepSchema = strict({
   id: stepId,

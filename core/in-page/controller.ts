@@ -3,13 +3,21 @@
  * own: report the page, follow the guide's current step on the live page, and move the guide
  * on when the page shows the step is done.
  */
+import { safeParse } from 'zod/mini';
 import type { Send } from '../messaging/client';
+import { EnvelopeSchema, pagePushes } from '../messaging/envelope';
 import type { Offer } from '../messaging/responses';
-import type { ActiveState } from '../messaging/schemas';
+import type { ActiveState, PageState } from '../messaging/schemas';
 import { recognise, urlKey } from '../sites/recognise';
 import { domProbe, evaluate } from '../steps/engine';
 import { locate } from '../locate/locate';
 import type { Overlay } from './overlay';
+
+/** What the controller draws with (the shadow-root overlay, a stub in tests). */
+export type PageOverlay = Pick<
+  Overlay,
+  'showOffer' | 'showStepBar' | 'showNotFound' | 'removeCard' | 'highlight' | 'clearHighlight'
+>;
 
 /** How long a missing target may take to appear (pages render late) before we say so. */
 export const NOT_FOUND_GRACE_MS = 2500;
@@ -17,7 +25,7 @@ export const NOT_FOUND_GRACE_MS = 2500;
 export interface ControllerDeps {
   doc: Document;
   send: Send;
-  overlay: Overlay;
+  overlay: PageOverlay;
   allowPractice: boolean;
   setTimeout(fn: () => void, ms: number): number;
   clearTimeout(id: number): void;
@@ -30,6 +38,7 @@ export class PageController {
   private offerDismissed = false;
   private reported: { key: string; found: boolean } | null = null;
   private notFoundTimer: number | null = null;
+  /** A step:moved is on its way: wait for the answer before judging the page again. */
   private moving = false;
 
   constructor(private readonly deps: ControllerDeps) {}
@@ -39,28 +48,37 @@ export class PageController {
     return rec ? urlKey(rec.url) : null;
   }
 
-  private language = 'fr';
-
-  /** The glossary was switched on or off in the settings. */
-  glossarySetting(enabled: boolean): void {
-    this.deps.onGlossarySetting(enabled, this.language);
-  }
-
   /** The page loaded or its address changed (single-page apps). */
   async pageSeen(): Promise<void> {
     const href = this.deps.doc.location?.href ?? '';
     const reply = await this.deps.send('page:seen', { href });
-    this.language = reply.language;
-    this.deps.onGlossarySetting(reply.glossary, reply.language);
     this.offer = reply.offer;
-    this.apply(reply.state);
+    this.applyPage(reply);
   }
 
-  /** New guide state pushed by the background (or received with page:seen). */
-  apply(state: ActiveState | null): void {
+  /**
+   * A message from the background: a `state:changed` push (checked here, since anything may
+   * arrive) is applied; anything else is ignored.
+   */
+  receive(message: unknown): void {
+    const envelope = safeParse(EnvelopeSchema, message);
+    if (!envelope.success || envelope.data.type !== 'state:changed') return;
+    const data = safeParse(pagePushes['state:changed'], envelope.data.data);
+    if (data.success) this.applyPage(data.data);
+  }
+
+  /** The guide and the settings, as the background sent them (push, or reply). */
+  private applyPage(page: PageState): void {
+    this.deps.onGlossarySetting(page.glossary, page.language);
+    this.apply(page.state);
+  }
+
+  /** Shows a guide state, unless it is older than the one shown. */
+  private apply(state: ActiveState | null): void {
     const current = this.state;
-    // Replies and pushes may cross: never go back to an older copy of the same guide's state.
-    if (state && current && state.guide.id === current.guide.id && state.seq < current.seq) return;
+    // Replies and pushes may cross: never go back to an older copy of the tab's state (seq
+    // grows with every change in the tab, whichever guide runs).
+    if (state && current && state.seq < current.seq) return;
     this.state = state;
     this.moving = false;
     this.reported = null;
@@ -87,29 +105,32 @@ export class PageController {
     const key = this.currentKey();
     if (key === null) return;
     const probe = domProbe(this.deps.doc, key);
-    const result = evaluate(state.guide as never, state.stepIndex, probe);
+    const result = evaluate(state.guide, state.stepIndex, probe);
     if (result.index !== state.stepIndex || result.finished !== state.finished) {
-      this.moving = true;
-      this.deps.overlay.clearHighlight();
-      void this.deps
-        .send('step:moved', {
-          guideId: state.guide.id,
-          from: state.stepIndex,
-          to: result.index,
-          finished: result.finished,
-        })
-        .catch(() => undefined)
-        // The background answers with a state:changed push; if it never comes, try again later.
-        .finally(() =>
-          this.deps.setTimeout(() => {
-            if (!this.moving) return;
-            this.moving = false;
-            this.refresh();
-          }, 1500),
-        );
+      this.move(state, result.index, result.finished);
       return;
     }
     this.showTarget(state);
+  }
+
+  /**
+   * Tells the background the guide moved on. Its answer is the tab's new state, shown at once
+   * (no push to wait for). A newer state that arrives first has already been shown and looked
+   * at, and the answer, older, is then left aside.
+   */
+  private move(state: ActiveState, to: number, finished: boolean): void {
+    this.moving = true;
+    this.deps.overlay.clearHighlight();
+    void this.deps
+      .send('step:moved', { guideId: state.guide.id, from: state.stepIndex, to, finished })
+      .then(
+        (reply) => this.applyPage(reply),
+        () => {
+          // No background to answer (the extension was reloaded): the next change of the page
+          // tries again; asking at once could only fail the same way.
+          if (this.state === state) this.moving = false;
+        },
+      );
   }
 
   private showTarget(state: ActiveState): void {

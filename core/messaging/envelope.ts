@@ -3,20 +3,28 @@
  * Kept apart from the request list so the content script bundles only what it reads.
  */
 import * as z from 'zod/mini';
-import { ActiveStateSchema, schemas } from './schemas';
+import { PageStateSchema, SettingsSchema, TabInfoSchema } from './schemas';
 
-const { tabId } = schemas;
-
-/** Messages the background pushes: to a tab's content script, or to extension pages. */
-export const pushes = {
-  /** To a content script: the guide state of its tab changed (null: no guide). */
-  'state:changed': z.object({ state: z.nullable(ActiveStateSchema), glossary: z.boolean() }),
-  /** To extension pages: something about this tab changed; read it again with tab:get. */
-  'tab:changed': z.object({ tabId }),
+/**
+ * Messages the background pushes. Each one carries the new state it announces, so nobody has
+ * to ask again. To a tab's content script (the only list the in-page script bundles):
+ */
+export const pagePushes = {
+  /** Its tab's guide or the settings it follows changed. */
+  'state:changed': PageStateSchema,
 } as const;
 
-export type PushType = keyof typeof pushes;
-export type PushData<K extends PushType> = z.infer<(typeof pushes)[K]>;
+/** To the extension pages. */
+export const extensionPushes = {
+  /** This tab's state changed. */
+  'tab:changed': TabInfoSchema,
+  /** The settings changed (in this page or another one). */
+  'settings:changed': SettingsSchema,
+} as const;
+
+type Pushes = typeof pagePushes & typeof extensionPushes;
+export type PushType = keyof Pushes;
+export type PushData<K extends PushType> = z.infer<Pushes[K]>;
 
 /** Every message on the wire is wrapped so that foreign messages are easy to ignore. */
 export interface Envelope {

@@ -4,7 +4,8 @@
  * `data` with the schema before any handler runs.
  */
 import * as z from 'zod/mini';
-import { HowSchema, ModeSchema, schemas } from './schemas';
+import { HowSchema, ModeSchema } from '../guides/model';
+import { schemas, SettingsSchema } from './schemas';
 
 export * from './envelope';
 
@@ -87,15 +88,8 @@ export const requests = {
   'data:cleanup': { from: 'extension', data: z.object({}) },
 
   'settings:get': { from: 'extension', data: z.object({}) },
-  'settings:set': {
-    from: 'extension',
-    data: z.object({
-      glossary: z.optional(z.boolean()),
-      language: z.optional(z.enum(['fr', 'en', 'ar'])),
-      textSize: z.optional(z.number().check(z.gte(100), z.lte(200))),
-      retentionDays: z.optional(z.number().check(z.int(), z.gte(0), z.lte(3650))),
-    }),
-  },
+  /** Changes some settings; the others stay as they are. */
+  'settings:set': { from: 'extension', data: z.partial(SettingsSchema) },
 } as const satisfies Record<string, { from: Origin; data: z.ZodMiniType }>;
 
 export type RequestType = keyof typeof requests;

@@ -1,18 +1,10 @@
-import type { SiteId } from '../sites/registry';
 import type { MatchTerm } from '../glossary/types';
-import type { ActiveState } from './schemas';
+import type { How, Mode } from '../guides/model';
 import type { NoteProblem, NoteProblemParams } from '../progress/guard';
 import type { ImportProblem } from '../progress/import-problems';
+import type { ActiveInfo, PageState, Settings, TabInfo } from './schemas';
 
-export interface Settings {
-  /** Mark hard words on the page. */
-  glossary: boolean;
-  language: 'fr' | 'en' | 'ar';
-  /** Text size of the side panel, in percent. */
-  textSize: number;
-  /** Sessions not touched for this many days are erased (0: never). */
-  retentionDays: number;
-}
+export type { ActiveInfo, Settings, TabInfo };
 
 export const DEFAULT_SETTINGS: Settings = {
   glossary: true,
@@ -32,33 +24,8 @@ export interface Offer {
   resume: boolean;
 }
 
-export interface PageSeenReply {
-  state: ActiveState | null;
-  glossary: boolean;
-  language: Settings['language'];
+export interface PageSeenReply extends PageState {
   offer: Offer | null;
-}
-
-export interface ActiveInfo {
-  guideId: string;
-  stepIndex: number;
-  finished: boolean;
-  mode: 'alone' | 'aidant';
-  sessionId: number | null;
-  /** null: not reported yet by the page. */
-  targetFound: boolean | null;
-  /** Grows with every change, see ActiveState.seq. */
-  seq: number;
-}
-
-export interface TabInfo {
-  tabId: number;
-  siteId: SiteId | null;
-  /** Ids of the site's guides whose first steps match the page (best first). */
-  suggested: string[];
-  active: ActiveInfo | null;
-  /** Glossary term ids found on the page. */
-  terms: string[];
 }
 
 export interface GuideProgress {
@@ -68,13 +35,13 @@ export interface GuideProgress {
     sessionId: number;
     stepIndex: number;
     updatedAt: number;
-    mode: 'alone' | 'aidant';
+    mode: Mode;
   } | null;
   /** Steps done alone in the last session, out of the steps marked in it. */
   lastAloneCount: number;
   lastStepCount: number;
   /** How each step of the unfinished session was done, by step id. */
-  marks: Record<string, 'alone' | 'help' | 'aidant' | 'skipped'>;
+  marks: Record<string, How>;
   notes: {
     id: number;
     text: string;
@@ -101,7 +68,8 @@ export interface Counts {
 export interface Responses {
   'page:seen': PageSeenReply;
   'step:found': null;
-  'step:moved': null;
+  /** The tab's state after the move (or as it stands, for a report that came too late). */
+  'step:moved': PageState;
   'panel:open': { opened: boolean };
   'glossary:found': null;
   'glossary:define': { term: string; definition: string } | null;

@@ -1,64 +1,78 @@
 /**
- * Runtime shapes of what crosses the message boundary. zod/mini keeps the content-script
- * bundle small (the classic build is not tree-shaken and probes `Function`, which store
- * linters flag).
+ * Runtime shapes of what crosses the message boundary, derived from the guide model
+ * (core/guides/model.ts) rather than written again. zod/mini keeps the content-script bundle
+ * small (the classic build is not tree-shaken and probes `Function`, which store linters flag).
  */
 import * as z from 'zod/mini';
+import { LanguageSchema, ModeSchema, RunningGuideSchema, SiteIdSchema } from '../guides/model';
 
 const text = z.string();
 const id = z.string().check(z.minLength(1), z.maxLength(200));
 const tabId = z.number().check(z.int(), z.gte(0));
 const index = z.number().check(z.int(), z.gte(0), z.lte(500));
 
-export const LocatorSchema = z.union([
-  z.object({ role: text, name: z.optional(text) }),
-  z.object({ label: text }),
-  z.object({ text: text }),
-  z.object({ placeholder: text }),
-  z.object({ css: text }),
-]);
-
-export const ConditionSchema = z.object({
-  url: z.optional(z.array(text)),
-  present: z.optional(z.array(LocatorSchema)),
-  absent: z.optional(z.array(LocatorSchema)),
-});
-
-export const StepSchema = z.object({
-  id,
-  title: text,
-  text: text,
-  action: z.enum(['click', 'fill', 'choose', 'read']),
-  on: z.optional(ConditionSchema),
-  target: z.optional(z.array(LocatorSchema)),
-  submit: z.optional(z.array(LocatorSchema)),
-  callout: z.optional(text),
-  done: z.optional(ConditionSchema),
-  next: z.optional(text),
-  aidant: z.optional(text),
-});
-
-export const SiteIdSchema = z.enum(['caf', 'ameli', 'france-travail', 'impots', 'franceconnect']);
-
-/** The guide as the content script receives it (already localised by the background). */
-export const ActiveGuideSchema = z.object({
-  id,
-  site: SiteIdSchema,
-  title: text,
-  steps: z.array(StepSchema).check(z.minLength(1)),
-});
-
+/** A guide running in a tab, as its page follows it. */
 export const ActiveStateSchema = z.object({
-  guide: ActiveGuideSchema,
+  guide: RunningGuideSchema,
   stepIndex: index,
   finished: z.boolean(),
   /** Grows with every change of the tab's guide state, so an older copy is never applied. */
   seq: z.number().check(z.int(), z.gte(0)),
 });
 
-export const ModeSchema = z.enum(['alone', 'aidant']);
-export const HowSchema = z.enum(['alone', 'help', 'aidant', 'skipped']);
+/** The same running guide as the side panel sees it: by id, with its mode and local record. */
+export const ActiveInfoSchema = z.extend(z.omit(ActiveStateSchema, { guide: true }), {
+  guideId: id,
+  mode: ModeSchema,
+  /** The progress session recording it; null: not recorded. */
+  sessionId: z.nullable(z.number().check(z.int(), z.gte(1))),
+  /** null: not reported yet by the page. */
+  targetFound: z.nullable(z.boolean()),
+});
+
+/**
+ * What the extension remembers about one tab while the browser is open: the site, the guides
+ * its page suggests and the running guide's step. No address and nothing typed in the page.
+ */
+export const TabStateSchema = z.object({
+  siteId: z.nullable(SiteIdSchema),
+  /** Ids of the site's guides whose first steps match the page (best first). */
+  suggested: z.array(id),
+  /** Glossary term ids found on the page. */
+  terms: z.array(id).check(z.maxLength(1000)),
+  active: z.nullable(ActiveInfoSchema),
+});
+
+/** A tab's state for the extension pages. */
+export const TabInfoSchema = z.extend(TabStateSchema, { tabId });
+
+/** The settings the page follows too (the in-page script carries no schema for the rest). */
+export const PageSettingsSchema = z.object({
+  /** Mark hard words on the page. */
+  glossary: z.boolean(),
+  language: LanguageSchema,
+});
+
+export const SettingsSchema = z.extend(PageSettingsSchema, {
+  /** Text size of the side panel, in percent. */
+  textSize: z.number().check(z.gte(100), z.lte(200)),
+  /** Sessions not touched for this many days are erased (0: never). */
+  retentionDays: z.number().check(z.int(), z.gte(0), z.lte(3650)),
+});
+
+/**
+ * What the page needs to show: its tab's guide (null: none) and the settings it follows. The
+ * background sends it with every change, so the page never has to ask again.
+ */
+export const PageStateSchema = z.object({
+  ...PageSettingsSchema.shape,
+  state: z.nullable(ActiveStateSchema),
+});
 
 export const schemas = { id, tabId, index, text };
 export type ActiveState = z.infer<typeof ActiveStateSchema>;
-export type ActiveGuide = z.infer<typeof ActiveGuideSchema>;
+export type ActiveInfo = z.infer<typeof ActiveInfoSchema>;
+export type TabState = z.infer<typeof TabStateSchema>;
+export type TabInfo = z.infer<typeof TabInfoSchema>;
+export type Settings = z.infer<typeof SettingsSchema>;
+export type PageState = z.infer<typeof PageStateSchema>;

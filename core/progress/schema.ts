@@ -6,14 +6,13 @@
  * break the screens that read the rest.
  */
 import * as z from 'zod/mini';
+import { HowSchema, ModeSchema, type How, type Mode } from '../guides/model';
 
-export const SESSION_MODES = ['alone', 'aidant'] as const;
 export const SESSION_STATUSES = ['active', 'done', 'abandoned'] as const;
-export const STEP_HOWS = ['alone', 'help', 'aidant', 'skipped'] as const;
 
-export type SessionMode = (typeof SESSION_MODES)[number];
+export type SessionMode = Mode;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
-export type StepHow = (typeof STEP_HOWS)[number];
+export type StepHow = How;
 
 const rowId = z.int().check(z.positive());
 /** Milliseconds since 1970, as from `Date.now()`. */
@@ -27,7 +26,7 @@ export const sessionSchema = z.object({
   site: name,
   startedAt: time,
   updatedAt: time,
-  mode: z.enum(SESSION_MODES),
+  mode: ModeSchema,
   stepIndex: z.int().check(z.nonnegative()),
   /** Empty for sessions that came from schema version 1 without a step id. */
   stepId: z.string().check(z.maxLength(200)),
@@ -39,7 +38,7 @@ export const stepEventSchema = z.object({
   sessionId: rowId,
   guideId: name,
   stepId: name,
-  how: z.enum(STEP_HOWS),
+  how: HowSchema,
   at: time,
 });
 

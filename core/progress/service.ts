@@ -3,7 +3,7 @@
  * guide moves, and what the extension pages ask for (resume, history, notes, the data file).
  * The store lives in the extension origin; content scripts never reach it.
  */
-import type { Guide } from '../guides/types';
+import type { Guide, How, Mode } from '../guides/model';
 import type { PapDB } from './db';
 import { checkNote } from './guard';
 import {
@@ -14,6 +14,7 @@ import {
   getHistory,
   getResume,
   listActiveSessions,
+  ProgressInputError,
   recordStepEvent,
   SensitiveNoteError,
   setSessionMode,
@@ -29,7 +30,6 @@ import {
   parseImport,
   serialiseExport,
 } from './transfer';
-import type { SiteId } from '../sites/registry';
 import type { GuideProgress, NoteResult } from '../messaging/responses';
 
 export class ProgressService {
@@ -38,12 +38,7 @@ export class ProgressService {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async start(
-    guide: Guide,
-    mode: 'alone' | 'aidant',
-    stepIndex: number,
-    resume = false,
-  ): Promise<number | null> {
+  async start(guide: Guide, mode: Mode, stepIndex: number, resume = false): Promise<number | null> {
     const now = this.now();
     if (resume) {
       const { session } = await getResume(this.db, guide.id);
@@ -55,7 +50,7 @@ export class ProgressService {
     const step = guide.steps[stepIndex] ?? guide.steps[0]!;
     const session = await startSession(this.db, {
       guideId: guide.id,
-      site: guide.site as SiteId,
+      site: guide.site,
       mode,
       stepIndex,
       stepId: step.id,
@@ -70,12 +65,15 @@ export class ProgressService {
     from: number,
     to: number,
     finished: boolean,
-    mode: 'alone' | 'aidant',
+    mode: Mode,
   ) {
     const now = this.now();
     const step = guide.steps[to];
     if (!step) return;
-    await updateSessionStep(this.db, sessionId, { stepIndex: to, stepId: step.id, now });
+    if (!(await updateSessionStep(this.db, sessionId, { stepIndex: to, stepId: step.id, now }))) {
+      // Erased meanwhile: the caller goes on without it.
+      throw new ProgressInputError(`step: no session ${sessionId}`);
+    }
     // Alone, every step the page showed as done was done by the person themself. With an
     // aidant, the aidant says how each step went.
     if (mode === 'alone' && to > from) {
@@ -101,17 +99,14 @@ export class ProgressService {
     if (finished) await finishSession(this.db, sessionId, { status: 'done', now });
   }
 
-  async how(
-    sessionId: number,
-    guide: Guide,
-    stepId: string,
-    how: 'alone' | 'help' | 'aidant' | 'skipped',
-  ) {
+  async how(sessionId: number, guide: Guide, stepId: string, how: How) {
     await recordStepEvent(this.db, { sessionId, guideId: guide.id, stepId, how, now: this.now() });
   }
 
-  async mode(sessionId: number, mode: 'alone' | 'aidant') {
-    await setSessionMode(this.db, sessionId, { mode, now: this.now() });
+  async mode(sessionId: number, mode: Mode) {
+    if (!(await setSessionMode(this.db, sessionId, { mode, now: this.now() }))) {
+      throw new ProgressInputError(`mode: no session ${sessionId}`);
+    }
   }
 
   async resumable(guides: Guide[]): Promise<{ guideId: string; stepIndex: number } | null> {

@@ -4,7 +4,9 @@
  *
  * Help contacts are the public phone lines of each body, as printed on their contact pages.
  */
-export type SiteId = 'caf' | 'ameli' | 'france-travail' | 'impots' | 'franceconnect';
+/** The one list of site ids: guides, messages, progress records and pages all take it from here. */
+export const SITE_IDS = ['caf', 'ameli', 'france-travail', 'impots', 'franceconnect'] as const;
+export type SiteId = (typeof SITE_IDS)[number];
 
 export interface HelpContact {
   /** What the line is, in plain words. */
@@ -98,8 +100,6 @@ export const SITES: readonly Site[] = [
     ],
   },
 ];
-
-export const SITE_IDS = SITES.map((s) => s.id) as readonly SiteId[];
 
 export function getSite(id: string): Site | undefined {
   return SITES.find((s) => s.id === id);

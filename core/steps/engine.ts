@@ -4,6 +4,9 @@
  * browser (see docs: "Step engine semantics").
  */
 import type { Condition, Guide, Locator } from '../guides/types';
+
+/** All the engine reads of a guide: its steps (a compiled guide or the page's running guide). */
+type Steps = Pick<Guide, 'steps'>;
 import { matchUrlPattern } from '../guides/url-pattern';
 import { locate } from '../locate/locate';
 
@@ -38,7 +41,7 @@ export function conditionHolds(c: Condition | undefined, probe: PageProbe): bool
 }
 
 /** The step after `index`: its `next` id if it names a step, else the following one; null after the last. */
-export function nextIndex(guide: Guide, index: number): number | null {
+export function nextIndex(guide: Steps, index: number): number | null {
   const step = guide.steps[index];
   if (!step) return null;
   if (step.next !== undefined) {
@@ -48,12 +51,12 @@ export function nextIndex(guide: Guide, index: number): number | null {
   return index + 1 < guide.steps.length ? index + 1 : null;
 }
 
-function doneHolds(guide: Guide, index: number, probe: PageProbe): boolean {
+function doneHolds(guide: Steps, index: number, probe: PageProbe): boolean {
   const done = guide.steps[index]?.done;
   return done !== undefined && conditionHolds(done, probe);
 }
 
-function onHolds(guide: Guide, index: number, probe: PageProbe): boolean {
+function onHolds(guide: Steps, index: number, probe: PageProbe): boolean {
   return conditionHolds(guide.steps[index]?.on, probe);
 }
 
@@ -66,7 +69,7 @@ function onHolds(guide: Guide, index: number, probe: PageProbe): boolean {
  * 3. finished: on the last step (no next) when its `on` holds or it has none.
  * A `next` cycle cannot hang the page: the cascade is limited to one pass over the steps.
  */
-export function evaluate(guide: Guide, index: number, probe: PageProbe): Evaluation {
+export function evaluate(guide: Steps, index: number, probe: PageProbe): Evaluation {
   const count = guide.steps.length;
   if (count === 0) return { index: 0, finished: false, moved: 'none' };
   let i = Math.min(Math.max(Math.trunc(index) || 0, 0), count - 1);

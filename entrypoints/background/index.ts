@@ -20,7 +20,7 @@ const ALLOW_PRACTICE = import.meta.env.MODE !== 'store';
 
 function areaStore(area: typeof browser.storage.session): KeyValueStore {
   return {
-    get: async (key) => (await area.get(key))[key] as never,
+    get: async (key) => (await area.get(key))[key],
     set: (key, value) => area.set({ [key]: value }),
     remove: (key) => area.remove(key),
   };

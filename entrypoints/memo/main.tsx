@@ -8,7 +8,7 @@ import { send } from '../../hooks/runtime';
 const guideId = new URLSearchParams(location.search).get('guide');
 
 createRoot(document.getElementById('root')!).render(
-  <PageShell send={send}>
-    <MemoApp guides={guides} guideId={guideId} />
+  <PageShell send={send} guides={guides} textSize={false}>
+    <MemoApp guideId={guideId} />
   </PageShell>,
 );

@@ -6,7 +6,7 @@ import { PageShell } from '../../components/page-shell';
 import { send } from '../../hooks/runtime';
 
 createRoot(document.getElementById('root')!).render(
-  <PageShell send={send}>
-    <DataPage guides={guides} />
+  <PageShell send={send} guides={guides}>
+    <DataPage />
   </PageShell>,
 );

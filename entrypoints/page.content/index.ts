@@ -1,12 +1,10 @@
 import './style.css';
 import { browser, createShadowRootUi, defineContentScript } from '#imports';
 import { createClient } from '../../core/messaging/client';
-import { pushes, EnvelopeSchema } from '../../core/messaging/envelope';
 import { pageStrings } from '../../core/in-page/strings';
 import { Overlay } from '../../core/in-page/overlay';
 import { PageController } from '../../core/in-page/controller';
 import { PRACTICE_MATCH_PATTERNS, siteMatchPatterns } from '../../core/sites/registry';
-import { safeParse } from 'zod/mini';
 import { GlossaryView } from '../../core/in-page/glossary-view';
 import { PageWatcher } from '../../core/in-page/page-watcher';
 import { recognise } from '../../core/sites/recognise';
@@ -92,13 +90,8 @@ export default defineContentScript({
     });
 
     browser.runtime.onMessage.addListener((message, sender) => {
-      if (sender.id !== browser.runtime.id) return undefined;
-      const envelope = safeParse(EnvelopeSchema, message);
-      if (!envelope.success || envelope.data.type !== 'state:changed') return undefined;
-      const data = safeParse(pushes['state:changed'], envelope.data.data);
-      if (!data.success) return undefined;
-      controller?.apply(data.data.state);
-      controller?.glossarySetting(data.data.glossary);
+      // The background's pushes only; the controller checks what they carry.
+      if (sender.id === browser.runtime.id) controller?.receive(message);
       return undefined;
     });
 

@@ -4,6 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createBackground, type BackgroundDeps } from '../../../core/background/handlers';
 import { ProgressService } from '../../../core/progress/service';
 import type { KeyValueStore } from '../../../core/background/tab-state';
+import { memoryStore } from '../../support/memory-store';
 import { loadGlossaryDir } from '../../../tools/glossary/load-fs';
 import type { GlossaryTerm } from '../../../core/glossary/types';
 import { loadGuidesFromDir } from '../../../tools/guides/load-fs';
@@ -47,16 +48,6 @@ function newDb(): PapDB {
 }
 
 /** storage.session / storage.local as the background sees them, kept in memory. */
-function memoryStore(): KeyValueStore & { data: Map<string, unknown> } {
-  const data = new Map<string, unknown>();
-  return {
-    data,
-    get: async <T>(k: string) => structuredClone(data.get(k)) as T | undefined,
-    set: async (k, v) => void data.set(k, structuredClone(v)),
-    remove: async (k) => void data.delete(k),
-  };
-}
-
 /** A store whose reads and writes take a while, so interleaved updates would show. */
 function slowStore(ms = 5): KeyValueStore & { data: Map<string, unknown> } {
   const inner = memoryStore();
@@ -93,7 +84,7 @@ interface Harness {
 }
 
 function harness(
-  over: Partial<Pick<BackgroundDeps, 'session' | 'local' | 'progress'>> & {
+  over: Partial<Pick<BackgroundDeps, 'session' | 'local' | 'progress' | 'openTabs'>> & {
     session?: KeyValueStore & { data: Map<string, unknown> };
     local?: KeyValueStore & { data: Map<string, unknown> };
   } = {},
@@ -111,6 +102,7 @@ function harness(
     push: async (tabId, type, data) => void pushes.push({ tabId, type, data }),
     broadcast: async (type, data) => void broadcasts.push({ type, data }),
     openPanel: async () => true,
+    openTabs: over.openTabs,
     progress: over.progress,
   });
   const call: Call = (type, data, ctx) =>
@@ -141,9 +133,8 @@ describe('page:seen', () => {
     expect(reply.offer).toEqual({ guides: [{ id: DECL, title: decl.title }], resume: false });
     const tab = await x.call('tab:get', { tabId: TAB }, {});
     expect(tab).toMatchObject({ tabId: TAB, siteId: 'caf', suggested: [DECL], active: null });
-    // Only host and path are kept.
-    expect((await x.bg.tabs.get(TAB)).page).toBe('www.caf.fr/');
-    expect(x.broadcasts).toContainEqual({ type: 'tab:changed', data: { tabId: TAB } });
+    // The panel gets the tab's new state with the news.
+    expect(x.broadcasts).toEqual([{ type: 'tab:changed', data: tab }]);
   });
 
   it('orders suggestions by how early the page comes in each guide', async () => {
@@ -161,7 +152,16 @@ describe('page:seen', () => {
     const tab = await x.bg.tabs.get(TAB);
     expect(tab.siteId).toBe('impots');
     expect(tab.suggested).toContain('impots-declarer-revenus');
-    expect(tab.page).toBe('www.impots.gouv.fr/accueil');
+  });
+
+  it('keeps the site and the suggested guides, never the address (a path can hold an id)', async () => {
+    const x = harness();
+    const href = 'https://wwwd.caf.fr/wps/myportal/caffr/dossier/4417235?page=3#courrier-98';
+    await x.call('page:seen', { href }, onPage(href));
+    expect(await x.bg.tabs.get(TAB)).toMatchObject({ siteId: 'caf' });
+    const stored = JSON.stringify([...x.session.data.values()]);
+    for (const part of ['wwwd', 'myportal', 'dossier', '4417235', 'page=3', 'courrier'])
+      expect(stored).not.toContain(part);
   });
 
   it('keeps the site the person came from on FranceConnect pages', async () => {
@@ -233,7 +233,7 @@ describe('page:seen', () => {
 });
 
 describe('guide steps', () => {
-  it('guide:start then step:moved advances, pushes the state to the tab and broadcasts', async () => {
+  it('guide:start then step:moved advances, answers the page with the state, tells the panel', async () => {
     const x = harness();
     const started = await x.call('guide:start', { tabId: TAB, guideId: DECL, mode: 'alone' }, {});
     expect(started.active).toMatchObject({
@@ -247,7 +247,7 @@ describe('guide steps', () => {
 
     x.pushes.length = 0;
     x.broadcasts.length = 0;
-    await x.call(
+    const reply = await x.call(
       'step:moved',
       { guideId: DECL, from: 0, to: 1, finished: false },
       onPage('https://www.caf.fr/'),
@@ -255,10 +255,13 @@ describe('guide steps', () => {
     const s = await x.bg.tabs.get(TAB);
     expect(s.active).toMatchObject({ stepIndex: 1, finished: false, targetFound: null });
     expect(s.active!.seq).toBeGreaterThan(seq0);
-    expect(x.pushes).toHaveLength(1);
-    expect(x.pushes[0]).toMatchObject({ tabId: TAB, type: 'state:changed' });
-    expect(lastState(x)).toMatchObject({ stepIndex: 1, seq: s.active!.seq });
-    expect(x.broadcasts).toEqual([{ type: 'tab:changed', data: { tabId: TAB } }]);
+    // The page has the new state in the answer: no push, no echo to wait for.
+    expect(reply).toMatchObject({ state: { stepIndex: 1, seq: s.active!.seq }, glossary: true });
+    expect(reply.language).toBe('fr');
+    expect(x.pushes).toEqual([]);
+    expect(x.broadcasts).toEqual([
+      { type: 'tab:changed', data: await x.call('tab:get', { tabId: TAB }, {}) },
+    ]);
   });
 
   it('pushes the guide with its steps, site and title for the page', async () => {
@@ -275,7 +278,7 @@ describe('guide steps', () => {
     expect(state.guide.steps[4]?.id).toBe('franceconnect-connexion.choisir-compte');
   });
 
-  it('ignores a stale step:moved but still pushes the current state', async () => {
+  it('ignores a late step:moved and answers with the current state', async () => {
     const x = harness();
     await x.call('guide:start', { tabId: TAB, guideId: DECL, mode: 'alone' }, {});
     await x.call(
@@ -284,16 +287,14 @@ describe('guide steps', () => {
       onPage('https://www.caf.fr/'),
     );
     const before = await x.bg.tabs.get(TAB);
-    x.pushes.length = 0;
-    await x.call(
+    const reply = await x.call(
       'step:moved',
       { guideId: DECL, from: 0, to: 3, finished: false },
       onPage('https://www.caf.fr/'),
     );
     const after = await x.bg.tabs.get(TAB);
     expect(after).toEqual(before);
-    expect(x.pushes).toHaveLength(1);
-    expect(lastState(x)).toMatchObject({ stepIndex: 1, seq: before.active!.seq });
+    expect(reply.state).toMatchObject({ stepIndex: 1, seq: before.active!.seq });
 
     // Another guide's report, or a step past the end, is ignored too.
     await x.call(
@@ -356,7 +357,7 @@ describe('guide steps', () => {
     expect(x.pushes.at(-1)).toEqual({
       tabId: TAB,
       type: 'state:changed',
-      data: { state: null, glossary: true },
+      data: { state: null, glossary: true, language: 'fr' },
     });
   });
 
@@ -385,7 +386,7 @@ describe('guide steps', () => {
     const href = 'https://connect.caf.fr/connexionappli/dist/#/login';
     const seen = await second.call('page:seen', { href }, onPage(href));
     expect(seen.state).toMatchObject({ guide: { id: DECL }, stepIndex: 1 });
-    await second.call(
+    const moved = await second.call(
       'step:moved',
       { guideId: DECL, from: 1, to: 2, finished: false },
       onPage(href),
@@ -394,7 +395,7 @@ describe('guide steps', () => {
     expect(after.stepIndex).toBe(2);
     expect(after.seq).toBeGreaterThan(before.seq);
     expect(after.sessionId).toBe(before.sessionId);
-    expect(lastState(second)?.stepIndex).toBe(2);
+    expect(moved.state?.stepIndex).toBe(2);
     // The same session record moved on.
     const session1 = await db.sessions.get(before.sessionId!);
     expect(session1).toMatchObject({ stepIndex: 2, stepId: 'se-connecter', status: 'active' });
@@ -469,6 +470,130 @@ describe('progress recorded while a guide runs', () => {
   });
 });
 
+describe('a progress write that fails never stops the guide', () => {
+  /** A store that records the start, then fails every write (a full disk, a Dexie error). */
+  class FailingWrites extends ProgressService {
+    override async step(): Promise<void> {
+      throw new Error('QuotaExceededError');
+    }
+    override async how(): Promise<void> {
+      throw new Error('QuotaExceededError');
+    }
+    override async mode(): Promise<void> {
+      throw new Error('QuotaExceededError');
+    }
+  }
+
+  it('goes on unrecorded when a step cannot be written', async () => {
+    const x = harness({ progress: new FailingWrites(newDb()) });
+    const started = await x.call('guide:start', { tabId: TAB, guideId: DECL, mode: 'alone' }, {});
+    expect(started.active!.sessionId).toBeGreaterThan(0);
+    x.broadcasts.length = 0;
+    const ctx = onPage('https://www.caf.fr/');
+    const reply = await x.call(
+      'step:moved',
+      { guideId: DECL, from: 0, to: 1, finished: false },
+      ctx,
+    );
+    // The page moves on, and the tab forgets its session: nothing more is written for it.
+    expect(reply.state?.stepIndex).toBe(1);
+    expect((await x.bg.tabs.get(TAB)).active).toMatchObject({ stepIndex: 1, sessionId: null });
+    expect(x.broadcasts.at(-1)?.data).toMatchObject({ active: { stepIndex: 1, sessionId: null } });
+    const next = await x.call(
+      'step:moved',
+      { guideId: DECL, from: 1, to: 2, finished: false },
+      ctx,
+    );
+    expect(next.state?.stepIndex).toBe(2);
+  });
+
+  it('goes on unrecorded when the aidant’s marks, a jump or the mode cannot be written', async () => {
+    for (const change of [
+      (x: Harness) =>
+        x.call('step:how', { tabId: TAB, stepId: 'ouvrir-mon-compte', how: 'help' }, {}),
+      (x: Harness) => x.call('guide:goto', { tabId: TAB, stepIndex: 2 }, {}),
+      (x: Harness) => x.call('guide:mode', { tabId: TAB, mode: 'alone' }, {}),
+    ]) {
+      const x = harness({ progress: new FailingWrites(newDb()) });
+      await x.call('guide:start', { tabId: TAB, guideId: DECL, mode: 'aidant' }, {});
+      await expect(change(x)).resolves.not.toThrow();
+      expect((await x.bg.tabs.get(TAB)).active).toMatchObject({ guideId: DECL, sessionId: null });
+    }
+  });
+
+  it('starts a guide, unrecorded, when the database cannot even open', async () => {
+    const db = newDb();
+    db.close();
+    const x = harness({ progress: new ProgressService(db) });
+    // The offer to resume needs the database: the page still gets its answer.
+    const seen = await x.call(
+      'page:seen',
+      { href: 'https://www.caf.fr/' },
+      onPage('https://www.caf.fr/'),
+    );
+    expect(seen.offer?.guides.map((g) => g.id)).toEqual([DECL]);
+    const started = await x.call('guide:start', { tabId: TAB, guideId: DECL, mode: 'alone' }, {});
+    expect(started.active).toMatchObject({ guideId: DECL, stepIndex: 0, sessionId: null });
+    expect(lastState(x)?.stepIndex).toBe(0);
+  });
+
+  it('after « Tout effacer », running guides go on without their erased session', async () => {
+    const db = newDb();
+    const x = harness({ progress: new ProgressService(db), openTabs: async () => [TAB, TAB + 1] });
+    await x.call('guide:start', { tabId: TAB, guideId: DECL, mode: 'alone' }, {});
+    x.broadcasts.length = 0;
+    await x.call('data:erase', { confirm: 'EFFACER' }, {});
+    // The panel hears at once that the guide is no longer recorded.
+    expect(x.broadcasts).toEqual([
+      { type: 'tab:changed', data: await x.call('tab:get', { tabId: TAB }, {}) },
+    ]);
+    expect((await x.bg.tabs.get(TAB)).active?.sessionId).toBeNull();
+    const ctx = onPage('https://www.caf.fr/');
+    const reply = await x.call(
+      'step:moved',
+      { guideId: DECL, from: 0, to: 2, finished: false },
+      ctx,
+    );
+    expect(reply.state?.stepIndex).toBe(2);
+    // Nothing comes back into the erased database.
+    expect([await db.sessions.count(), await db.stepEvents.count()]).toEqual([0, 0]);
+  });
+
+  it('after « Tout effacer » from a tab the background did not list, the next write lets go', async () => {
+    const db = newDb();
+    const x = harness({ progress: new ProgressService(db) });
+    await x.call('guide:start', { tabId: TAB, guideId: DECL, mode: 'aidant' }, {});
+    await x.call('data:erase', { confirm: 'EFFACER' }, {});
+    const ctx = onPage('https://www.caf.fr/');
+    const reply = await x.call(
+      'step:moved',
+      { guideId: DECL, from: 0, to: 1, finished: false },
+      ctx,
+    );
+    expect(reply.state?.stepIndex).toBe(1);
+    expect((await x.bg.tabs.get(TAB)).active).toMatchObject({ stepIndex: 1, sessionId: null });
+    expect(await db.sessions.count()).toBe(0);
+  });
+});
+
+describe('step:found', () => {
+  it('tells the panel only when « not found » appears or goes', async () => {
+    const x = harness();
+    await x.call('guide:start', { tabId: TAB, guideId: DECL, mode: 'alone' }, {});
+    const ctx = onPage('https://www.caf.fr/');
+    const found = (f: boolean) =>
+      x.call('step:found', { guideId: DECL, stepIndex: 0, found: f }, ctx);
+    x.broadcasts.length = 0;
+    await found(true);
+    expect(x.broadcasts).toEqual([]);
+    await found(false);
+    expect(x.broadcasts.at(-1)?.data).toMatchObject({ active: { targetFound: false } });
+    await found(true);
+    expect(x.broadcasts.at(-1)?.data).toMatchObject({ active: { targetFound: true } });
+    expect(x.broadcasts).toHaveLength(2);
+  });
+});
+
 describe('settings', () => {
   it('gives the defaults, then keeps a change in the local store', async () => {
     const x = harness();
@@ -484,6 +609,42 @@ describe('settings', () => {
       glossary: false,
       language: 'en',
     });
+  });
+
+  it('any change reaches every open page at once, in the new language', async () => {
+    const seenTabs = [TAB, TAB + 1];
+    const x = harness({ openTabs: async () => [...seenTabs, 99] });
+    for (const tabId of seenTabs)
+      await x.call(
+        'page:seen',
+        { href: 'https://www.caf.fr/' },
+        onPage('https://www.caf.fr/', tabId),
+      );
+    await x.call('guide:start', { tabId: TAB, guideId: DECL, mode: 'alone' }, {});
+    x.pushes.length = 0;
+    x.broadcasts.length = 0;
+    const next = await x.call('settings:set', { language: 'en' }, {});
+    // The extension pages get all the settings; each site page its guide, already in English.
+    expect(x.broadcasts).toEqual([{ type: 'settings:changed', data: next }]);
+    expect(x.pushes.map((p) => p.tabId)).toEqual(seenTabs);
+    const english = guides.find((g) => g.id === DECL)!.i18n!.en!;
+    expect(x.pushes[0]!.data).toMatchObject({
+      language: 'en',
+      glossary: true,
+      state: { guide: { title: english.title }, stepIndex: 0 },
+    });
+    expect(x.pushes[1]!.data).toEqual({ state: null, glossary: true, language: 'en' });
+    // A change of text size too: the pages hear of every change.
+    x.pushes.length = 0;
+    await x.call('settings:set', { textSize: 150 }, {});
+    expect(x.pushes.map((p) => p.tabId)).toEqual(seenTabs);
+  });
+
+  it('falls back to the defaults when the stored settings do not fit', async () => {
+    const local = memoryStore();
+    local.data.set('settings', { glossary: 'yes', language: 'klingon' });
+    const x = harness({ local });
+    expect(await x.call('settings:get', {}, {})).toEqual(DEFAULT_SETTINGS);
   });
 
   it('sends the glossary setting with the guide state', async () => {

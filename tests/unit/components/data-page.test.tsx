@@ -24,7 +24,7 @@ describe('DataPage (« Mes données »)', () => {
   it('lists the procedures in progress with their history', async () => {
     const bg = realBackground();
     await seed(bg);
-    renderPage(<DataPage guides={bundledGuides()} download={() => undefined} />, bg.send);
+    renderPage(<DataPage download={() => undefined} />, bg.send, { guides: bundledGuides() });
     const list = await screen.findByTestId('data-procedures');
     await waitFor(() => expect(list.textContent).toContain(guide.title));
     expect(list.textContent).toContain('En cours : vous étiez à l’étape 2.');
@@ -36,7 +36,7 @@ describe('DataPage (« Mes données »)', () => {
     const bg = realBackground();
     await seed(bg);
     const download = vi.fn();
-    renderPage(<DataPage guides={bundledGuides()} download={download} />, bg.send);
+    renderPage(<DataPage download={download} />, bg.send, { guides: bundledGuides() });
 
     await click('data-export');
     await waitFor(() => expect(download).toHaveBeenCalledOnce());
@@ -90,7 +90,7 @@ describe('DataPage (« Mes données »)', () => {
 
   it('shows the French error of a file that is not ours', async () => {
     const bg = realBackground();
-    renderPage(<DataPage guides={bundledGuides()} download={() => undefined} />, bg.send);
+    renderPage(<DataPage download={() => undefined} />, bg.send, { guides: bundledGuides() });
     const file = new File(['{"hello": 1}'], 'autre.json', { type: 'application/json' });
     fireEvent.change(screen.getByTestId('data-import-file'), { target: { files: [file] } });
     fireEvent.click(screen.getByTestId('import-replace'));
@@ -111,7 +111,10 @@ describe('DataPage (« Mes données »)', () => {
   ] as const)('says in %s why the file %s was not imported', async (lang, text, words) => {
     const bg = realBackground();
     await bg.send('settings:set', { language: lang });
-    renderPage(<DataPage guides={bundledGuides()} download={() => undefined} />, bg.send, lang);
+    renderPage(<DataPage download={() => undefined} />, bg.send, {
+      lang,
+      guides: bundledGuides(),
+    });
     const file = new File([text], 'autre.json', { type: 'application/json' });
     fireEvent.change(screen.getByTestId('data-import-file'), { target: { files: [file] } });
     await click('data-import');
@@ -126,7 +129,7 @@ describe('DataPage (« Mes données »)', () => {
         throw new Error('offline');
       },
     });
-    renderPage(<DataPage guides={[guide]} download={() => undefined} />, send);
+    renderPage(<DataPage download={() => undefined} />, send, { guides: [guide] });
     await click('data-import');
     expect(screen.getByTestId('import-status').textContent).toContain(
       'Choisissez d’abord un fichier',
@@ -136,7 +139,7 @@ describe('DataPage (« Mes données »)', () => {
 
   it('sets the clean-up delay (never = 0) and cleans up on demand', async () => {
     const bg = realBackground();
-    renderPage(<DataPage guides={bundledGuides()} download={() => undefined} />, bg.send);
+    renderPage(<DataPage download={() => undefined} />, bg.send, { guides: bundledGuides() });
     const select = (await screen.findByTestId('retention')) as HTMLSelectElement;
     await waitFor(() => expect(select.value).toBe('180'));
     expect([...select.options].map((o) => o.value)).toEqual(['30', '90', '180', '365', '0']);

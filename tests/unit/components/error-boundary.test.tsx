@@ -48,10 +48,10 @@ describe('a page that fails to draw', () => {
   });
 
   it('speaks the person’s language', () => {
-    renderPage(<Flaky />, stubSend({}).send, 'ar');
+    renderPage(<Flaky />, stubSend({}).send, { lang: 'ar' });
     expect(screen.getByRole('button').textContent).toBe('ابدأ من جديد');
     cleanup();
-    renderPage(<Flaky />, stubSend({}).send, 'en');
+    renderPage(<Flaky />, stubSend({}).send, { lang: 'en' });
     expect(screen.getByRole('button').textContent).toBe('Start again');
   });
 

@@ -2,11 +2,12 @@ import path from 'node:path';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
 import { createBackground } from '../../../core/background/handlers';
 import { ProgressService } from '../../../core/progress/service';
-import type { KeyValueStore } from '../../../core/background/tab-state';
+import { memoryStore } from '../../support/memory-store';
 import { loadGuidesFromDir } from '../../../tools/guides/load-fs';
-import type { Guide } from '../../../core/guides/types';
+import type { Guide, Language } from '../../../core/guides/model';
 import { createClient, type Send } from '../../../core/messaging/client';
 import { createRouter } from '../../../core/messaging/router';
 import type { RequestData, RequestType } from '../../../core/messaging/protocol';
@@ -46,10 +47,14 @@ export function stubSend(answers: Answers) {
   return { send: fn as unknown as Send, calls: fn };
 }
 
-/** Renders inside the same frame as the extension pages (strings, message client). */
-export function renderPage(ui: ReactElement, send: Send, lang: 'fr' | 'en' | 'ar' = 'fr') {
+/** Renders inside the same frame as the extension pages (strings, message client, guides). */
+export function renderPage(
+  ui: ReactElement,
+  send: Send,
+  { lang = 'fr', guides = [] }: { lang?: Language; guides?: Guide[] } = {},
+) {
   return render(
-    <PageShell send={send} lang={lang}>
+    <PageShell send={send} lang={lang} guides={guides}>
       {ui}
     </PageShell>,
   );
@@ -69,15 +74,6 @@ export function emptyProgress(guideId: string, over: Partial<GuideProgress> = {}
   };
 }
 
-function memoryStore(): KeyValueStore {
-  const map = new Map<string, unknown>();
-  return {
-    get: async <T,>(key: string) => map.get(key) as T | undefined,
-    set: async (key, value) => void map.set(key, structuredClone(value)),
-    remove: async (key) => void map.delete(key),
-  };
-}
-
 let dbCount = 0;
 /**
  * The real background (handlers, progress store on fake-indexeddb) behind a message client,
@@ -93,7 +89,12 @@ export function realBackground() {
     local: memoryStore(),
     allowPractice: true,
     push: async () => undefined,
-    broadcast: async () => undefined,
+    // To the open pages, as the browser would: through runtime.onMessage, from our background.
+    broadcast: async (type, data) =>
+      void (await fakeBrowser.runtime.onMessage.trigger(
+        { pap: 1, type, data },
+        { id: fakeBrowser.runtime.id },
+      )),
     openPanel: async () => false,
     progress: new ProgressService(db),
   });

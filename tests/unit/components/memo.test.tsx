@@ -90,10 +90,9 @@ describe('MemoApp', () => {
           notes: [{ id: 2, text: 'Note du mardi', at: 0, stepId: null, stepTitle: null }],
         }),
     });
-    renderPage(
-      <MemoApp guides={bundledGuides()} guideId={guide.id} print={() => undefined} />,
-      send,
-    );
+    renderPage(<MemoApp guideId={guide.id} print={() => undefined} />, send, {
+      guides: bundledGuides(),
+    });
     await waitFor(() =>
       expect(screen.getByTestId('notes-list').textContent).toContain('Note du mardi'),
     );
@@ -105,7 +104,7 @@ describe('MemoApp', () => {
     const { send } = stubSend({
       'settings:get': () => ({ glossary: true, language: 'fr', textSize: 100, retentionDays: 180 }),
     });
-    renderPage(<MemoApp guides={bundledGuides()} guideId="nope" />, send);
+    renderPage(<MemoApp guideId="nope" />, send, { guides: bundledGuides() });
     expect(screen.getByRole('alert').textContent).toContain('Je ne trouve pas ce guide');
   });
 });

@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NoteBox } from '../../../components/NoteBox';
+import { DEFAULT_SETTINGS } from '../../../core/messaging/responses';
 import ar from '../../../locales/ar/panel.json';
 import en from '../../../locales/en/panel.json';
 import fr from '../../../locales/fr/panel.json';
@@ -29,7 +30,7 @@ describe('NoteBox', () => {
     typeNote(`Son numéro : ${FAKE_NIR}`);
     expect(screen.getByTestId('note-error').textContent).toContain(fr.noteRefusedNir);
     expect(screen.getByTestId('note-input').getAttribute('aria-invalid')).toBe('true');
-    expect(calls).not.toHaveBeenCalled();
+    expect(calls).not.toHaveBeenCalledWith('note:add', expect.anything());
   });
 
   it('explains the background’s refusal from the locale file and keeps what was typed', async () => {
@@ -82,7 +83,7 @@ describe('NoteBox', () => {
     fireEvent.click(screen.getByTestId('note-on-guide'));
     typeNote('Rendez-vous à la Caf le mardi');
     await save();
-    expect(calls.mock.calls[0]?.[1]).toEqual({
+    expect(calls.mock.calls.find(([type]) => type === 'note:add')?.[1]).toEqual({
       guideId: 'caf-declaration-trimestrielle',
       text: 'Rendez-vous à la Caf le mardi',
     });
@@ -146,8 +147,11 @@ describe('NoteBox', () => {
     ['en', en],
     ['ar', ar],
   ] as const)('speaks %s: help lines and refusals come from that locale', async (lang, texts) => {
-    const { send } = stubSend({ 'note:add': () => ({ ok: false, kind: 'password' }) });
-    renderPage(<NoteBox guideId="caf-declaration-trimestrielle" />, send, lang);
+    const { send } = stubSend({
+      'note:add': () => ({ ok: false, kind: 'password' }),
+      'settings:get': () => ({ ...DEFAULT_SETTINGS, language: lang }),
+    });
+    renderPage(<NoteBox guideId="caf-declaration-trimestrielle" />, send, { lang });
     expect(screen.getByTestId('note-never').textContent).toBe(texts.noteNever);
     typeNote('06/12/34/56/78');
     expect(screen.getByTestId('note-error').textContent).toContain(texts.noteRefusedPhone);

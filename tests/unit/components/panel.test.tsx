@@ -69,9 +69,11 @@ describe('side panel, aidant mode', () => {
         { tabId: TAB },
       );
     });
+    // The background's push carries the new step: the panel shows it without asking.
+    await waitFor(() => expect(screen.getByTestId('step-count').textContent).toBe('Étape 2 sur 9'));
 
     // Switching aidant mode off hides the tools; the background knows.
-    await click(toggle);
+    await click(screen.getByTestId('aidant-toggle'));
     await waitFor(() =>
       expect(screen.getByTestId('aidant-toggle').getAttribute('aria-checked')).toBe('false'),
     );
@@ -130,6 +132,21 @@ describe('side panel, aidant mode', () => {
     await screen.findByTestId(`guide-${guide.id}`);
     await act(async () => undefined);
     expect(screen.queryByTestId('resume-card')).toBeNull();
+  });
+
+  it('follows a language chosen in another page at once, guides included', async () => {
+    const bg = realBackground();
+    await onCafHome(bg);
+    renderPanel(bg);
+    await screen.findByTestId(`guide-${guide.id}`);
+    expect(screen.getByTestId('open-settings').textContent).toBe('Réglages');
+    // Chosen in the options page: the background tells every open page.
+    await act(async () => {
+      await bg.handlers['settings:set']({ language: 'en' }, {});
+    });
+    await waitFor(() => expect(screen.getByTestId('open-settings').textContent).toBe('Settings'));
+    expect(screen.getByTestId(`guide-${guide.id}`).textContent).toContain(guide.i18n!.en!.title!);
+    expect(document.documentElement.lang).toBe('en');
   });
 
   it('links the settings to « Mes données »', async () => {

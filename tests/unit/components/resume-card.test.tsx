@@ -105,7 +105,7 @@ describe('ResumeCard', () => {
     renderPage(
       <ResumeCard guide={guide} progress={progress()} onResume={() => undefined} />,
       send,
-      'ar',
+      { lang: 'ar' },
     );
     expect(screen.getByTestId('resume-button').textContent).toBe('متابعة');
     expect(screen.getByTestId('resume-card').textContent).toContain('4');

@@ -1,0 +1,235 @@
+// @vitest-environment-options {"url": "https://www.caf.fr/"}
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { RunningGuide } from '../../../core/guides/model';
+import {
+  NOT_FOUND_GRACE_MS,
+  PageController,
+  type PageOverlay,
+} from '../../../core/in-page/controller';
+import { createClient } from '../../../core/messaging/client';
+import type { Envelope, RequestData, RequestType } from '../../../core/messaging/protocol';
+import type { Offer, Responses } from '../../../core/messaging/responses';
+import type { ActiveState, PageState } from '../../../core/messaging/schemas';
+
+/** Three steps on the Caf home page: open Mon Compte, read the welcome, then the end page. */
+const GUIDE: RunningGuide = {
+  id: 'caf-essai',
+  site: 'caf',
+  title: 'Essai',
+  steps: [
+    {
+      id: 'ouvrir',
+      title: 'Ouvrez Mon Compte',
+      text: 'Cliquez sur Mon Compte.',
+      action: 'click',
+      target: [{ role: 'button', name: 'Mon Compte' }],
+      callout: 'Ici',
+      done: { present: [{ text: 'Bienvenue' }] },
+    },
+    {
+      id: 'lire',
+      title: 'Lisez',
+      text: 'Lisez le message.',
+      action: 'read',
+      target: [{ text: 'Bienvenue' }],
+    },
+    {
+      id: 'fin',
+      title: 'Fin',
+      text: 'C’est fini.',
+      action: 'read',
+      on: { url: ['www.caf.fr/fin'] },
+    },
+  ],
+};
+
+const state = (stepIndex: number, seq: number): ActiveState => ({
+  guide: GUIDE,
+  stepIndex,
+  finished: false,
+  seq,
+});
+const page = (s: ActiveState | null, over: Partial<PageState> = {}): PageState => ({
+  state: s,
+  glossary: true,
+  language: 'fr',
+  ...over,
+});
+const push = (data: PageState): Envelope => ({ pap: 1, type: 'state:changed', data });
+
+type Answer = {
+  [K in RequestType]?: (data: RequestData<K>) => Responses[K] | Promise<Responses[K]>;
+};
+
+function setup(answers: Answer = {}) {
+  const sent: { type: string; data: unknown }[] = [];
+  const drawn: [keyof PageOverlay, ...unknown[]][] = [];
+  const settings: [boolean, string][] = [];
+  const overlay: PageOverlay = {
+    showOffer: (o) => void drawn.push(['showOffer', o]),
+    showStepBar: (n, total, finished) => void drawn.push(['showStepBar', n, total, finished]),
+    showNotFound: () => void drawn.push(['showNotFound']),
+    removeCard: () => void drawn.push(['removeCard']),
+    highlight: (el, text) => void drawn.push(['highlight', el, text]),
+    clearHighlight: () => void drawn.push(['clearHighlight']),
+  };
+  // The message client over a fake background: what the controller really sends and reads.
+  const send = createClient(async (message) => {
+    sent.push({ type: message.type, data: message.data });
+    const answer = answers[message.type as RequestType] as ((d: unknown) => unknown) | undefined;
+    if (!answer) return { ok: true, value: null };
+    try {
+      return { ok: true, value: await answer(message.data) };
+    } catch (e) {
+      return { ok: false, error: String(e) };
+    }
+  });
+  const controller = new PageController({
+    doc: document,
+    send,
+    overlay,
+    allowPractice: false,
+    setTimeout: (fn, ms) => window.setTimeout(fn, ms),
+    clearTimeout: (id) => window.clearTimeout(id),
+    onGlossarySetting: (on, lang) => void settings.push([on, lang]),
+  });
+  const of = (kind: keyof PageOverlay) => drawn.filter(([k]) => k === kind);
+  const sentOf = (type: RequestType) => sent.filter((m) => m.type === type).map((m) => m.data);
+  return { controller, sent, drawn, settings, of, sentOf };
+}
+
+function button(name: string): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.textContent = name;
+  document.body.append(b);
+  return b;
+}
+
+function paragraph(text: string): HTMLElement {
+  const p = document.createElement('p');
+  p.textContent = text;
+  document.body.append(p);
+  return p;
+}
+
+/** Lets the fake background answer. */
+const answered = () => new Promise((r) => setTimeout(r, 0));
+
+beforeEach(() => document.body.replaceChildren());
+afterEach(() => vi.useRealTimers());
+
+describe('PageController', () => {
+  it('applies the pushed state: the settings, the step bar, the ring on the target', async () => {
+    const target = button('Mon Compte');
+    const x = setup();
+    x.controller.receive(push(page(state(0, 1), { language: 'en', glossary: false })));
+    expect(x.settings).toEqual([[false, 'en']]);
+    expect(x.of('showStepBar').at(-1)).toEqual(['showStepBar', 1, 3, false]);
+    expect(x.of('highlight')).toEqual([['highlight', target, 'Ici']]);
+    await answered();
+    expect(x.sentOf('step:found')).toEqual([{ guideId: 'caf-essai', stepIndex: 0, found: true }]);
+  });
+
+  it('ignores what is not a state:changed push of the right shape', () => {
+    const x = setup();
+    x.controller.receive({ pap: 1, type: 'tab:changed', data: { tabId: 1 } });
+    x.controller.receive({ pap: 1, type: 'state:changed', data: { state: 'oops' } });
+    x.controller.receive({ type: 'state:changed', data: page(state(0, 1)) });
+    x.controller.receive('state:changed');
+    expect(x.drawn).toEqual([]);
+    expect(x.settings).toEqual([]);
+  });
+
+  it('moves on when the page shows the step done, and shows the answer at once', async () => {
+    button('Mon Compte');
+    const x = setup({ 'step:moved': ({ to }) => page(state(to, 2)) });
+    x.controller.receive(push(page(state(0, 1))));
+    paragraph('Bienvenue');
+    x.controller.refresh();
+    // Asked once, however often the page changes while the answer is on its way.
+    x.controller.refresh();
+    expect(x.sentOf('step:moved')).toEqual([
+      { guideId: 'caf-essai', from: 0, to: 1, finished: false },
+    ]);
+    await answered();
+    expect(x.of('showStepBar').at(-1)).toEqual(['showStepBar', 2, 3, false]);
+    expect(x.of('highlight').at(-1)?.[2]).toBe('Lisez');
+    expect(x.sentOf('step:moved')).toHaveLength(1);
+  });
+
+  it('never goes back to an older state, whether pushed or answered', async () => {
+    button('Mon Compte');
+    let release: (p: PageState) => void = () => undefined;
+    const x = setup({
+      'step:moved': () => new Promise<PageState>((resolve) => (release = resolve)),
+    });
+    x.controller.receive(push(page(state(0, 5))));
+    paragraph('Bienvenue');
+    x.controller.refresh();
+    // Meanwhile the side panel jumped to the last step: its push comes before the answer.
+    x.controller.receive(push(page(state(2, 7))));
+    release(page(state(1, 6)));
+    await answered();
+    expect(x.of('showStepBar').at(-1)).toEqual(['showStepBar', 3, 3, false]);
+    // An older push is left aside too.
+    x.controller.receive(push(page(state(0, 4))));
+    expect(x.of('showStepBar').at(-1)).toEqual(['showStepBar', 3, 3, false]);
+  });
+
+  it('after a failed step:moved, tries again at the next change of the page', async () => {
+    button('Mon Compte');
+    let fail = true;
+    const x = setup({
+      'step:moved': ({ to }) => {
+        if (fail) throw new Error('no background');
+        return page(state(to, 2));
+      },
+    });
+    x.controller.receive(push(page(state(0, 1))));
+    paragraph('Bienvenue');
+    x.controller.refresh();
+    await answered();
+    expect(x.sentOf('step:moved')).toHaveLength(1);
+    fail = false;
+    x.controller.refresh();
+    await answered();
+    expect(x.sentOf('step:moved')).toHaveLength(2);
+    expect(x.of('showStepBar').at(-1)).toEqual(['showStepBar', 2, 3, false]);
+  });
+
+  it('says the target is missing only after the grace delay', async () => {
+    vi.useFakeTimers();
+    const x = setup();
+    x.controller.receive(push(page(state(0, 1))));
+    vi.advanceTimersByTime(NOT_FOUND_GRACE_MS - 100);
+    expect(x.of('showNotFound')).toEqual([]);
+    expect(x.sentOf('step:found')).toEqual([]);
+    vi.advanceTimersByTime(200);
+    expect(x.of('showNotFound')).toHaveLength(1);
+    expect(x.sentOf('step:found')).toEqual([{ guideId: 'caf-essai', stepIndex: 0, found: false }]);
+  });
+
+  it('a target that shows up within the delay is ringed, and nothing is said missing', () => {
+    vi.useFakeTimers();
+    const x = setup();
+    x.controller.receive(push(page(state(0, 1))));
+    vi.advanceTimersByTime(NOT_FOUND_GRACE_MS / 2);
+    const target = button('Mon Compte');
+    vi.advanceTimersByTime(NOT_FOUND_GRACE_MS);
+    expect(x.of('showNotFound')).toEqual([]);
+    expect(x.of('highlight')).toEqual([['highlight', target, 'Ici']]);
+  });
+
+  it('shows the offer when no guide runs, until the person says « Plus tard »', async () => {
+    const offer: Offer = { guides: [{ id: 'caf-essai', title: 'Essai' }], resume: false };
+    const x = setup({ 'page:seen': () => ({ ...page(null), offer }) });
+    await x.controller.pageSeen();
+    expect(x.sentOf('page:seen')).toEqual([{ href: 'https://www.caf.fr/' }]);
+    expect(x.of('showOffer')).toEqual([['showOffer', offer]]);
+    x.controller.dismissOffer();
+    x.controller.receive(push(page(null, { language: 'ar' })));
+    expect(x.of('showOffer')).toHaveLength(1);
+    expect(x.drawn.at(-1)).toEqual(['removeCard']);
+    expect(x.settings.at(-1)).toEqual([true, 'ar']);
+  });
+});
