@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Guide } from '../core/guides/types';
 import { localiseGuide } from '../core/guides/localise';
 import type { Counts, GuideProgress } from '../core/messaging/responses';
+import { MAX_FILE_BYTES } from '../core/progress/limits';
 import { hasMarks, HistoryLine } from './HistoryLine';
 import { usePageSettings } from './page-shell';
 import { useSend } from '../hooks/send-context';
@@ -123,6 +124,13 @@ function useCountLines() {
   ];
 }
 
+/** Megabytes, rounded up so that a size over the limit never reads as the limit itself. */
+function megabytes(bytes: number, language: string): string {
+  return new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(
+    Math.ceil(bytes / 100_000) / 10,
+  );
+}
+
 /** The procedures that have something stored: where the person is, and their progress. */
 function Procedures({ guides, version }: { guides: Guide[]; version: number }) {
   const { t } = useTranslation();
@@ -184,13 +192,25 @@ function Procedures({ guides, version }: { guides: Guide[]; version: number }) {
 }
 
 function ExportSection({ download }: { download(text: string, fileName: string): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const send = useSend();
   const [status, setStatus] = useState<Status | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   async function run() {
     try {
       const file = await send('data:export', {});
+      if (!file.ok) {
+        // No file rather than one that « Remettre ce fichier » would refuse.
+        setProblem(null);
+        setStatus({
+          kind: 'error',
+          text: t('exportTooBig', {
+            size: megabytes(file.size, i18n.language),
+            limit: megabytes(file.limit, i18n.language),
+          }),
+        });
+        return;
+      }
       download(file.text, file.fileName);
       setProblem(file.problem);
       setStatus({ kind: 'ok', text: t('exportDone', { file: file.fileName }) });
@@ -228,9 +248,18 @@ function ImportSection({ onDone }: { onDone(): void }) {
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
   const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
+  const tooBig = (): Status => ({
+    kind: 'error',
+    text: t('importFailed', { error: t('importTooBig') }),
+  });
   async function run() {
     if (!file) {
       setStatus({ kind: 'error', text: t('importNoFile') });
+      return;
+    }
+    // Checked before reading: a huge file is refused without being loaded into memory.
+    if (file.size > MAX_FILE_BYTES) {
+      setStatus(tooBig());
       return;
     }
     setBusy(true);
@@ -266,8 +295,9 @@ function ImportSection({ onDone }: { onDone(): void }) {
           accept=".json,application/json"
           aria-describedby={chosenId}
           onChange={(e) => {
-            setFile(e.target.files?.[0] ?? null);
-            setStatus(null);
+            const chosen = e.target.files?.[0] ?? null;
+            setFile(chosen);
+            setStatus(chosen && chosen.size > MAX_FILE_BYTES ? tooBig() : null);
           }}
           data-testid="data-import-file"
         />

@@ -4,6 +4,7 @@
  * `data` with the schema before any handler runs.
  */
 import * as z from 'zod/mini';
+import { MAX_FILE_BYTES } from '../progress/limits';
 import { HowSchema, ModeSchema, schemas } from './schemas';
 
 export * from './envelope';
@@ -78,7 +79,8 @@ export const requests = {
   'data:import': {
     from: 'extension',
     data: z.object({
-      text: z.string().check(z.maxLength(20_000_000)),
+      // The same limit as the export and the data page's file check: what is saved comes back.
+      text: z.string().check(z.maxLength(MAX_FILE_BYTES)),
       mode: z.enum(['replace', 'merge']),
     }),
   },

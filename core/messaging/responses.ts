@@ -81,6 +81,14 @@ export interface GuideProgress {
   problem: string | null;
 }
 
+/**
+ * The data file, or why there is none: a file bigger than `limit` bytes could not be imported
+ * back, so none is made (`size` says by how much it is over).
+ */
+export type ExportResult =
+  | { ok: true; text: string; fileName: string; problem: string | null }
+  | { ok: false; tooBig: true; size: number; limit: number };
+
 export type NoteResult = { ok: true; id: number } | { ok: false; kind: string; message: string };
 
 export interface Counts {
@@ -110,7 +118,7 @@ export interface Responses {
   };
   'note:add': NoteResult;
   'note:delete': boolean;
-  'data:export': { text: string; fileName: string; problem: string | null };
+  'data:export': ExportResult;
   'data:import':
     | ({ ok: true; alreadyPresent: number; refusedNotes: number } & Counts)
     | { ok: false; error: string };

@@ -25,17 +25,20 @@ import {
   eraseAll,
   exportAll,
   exportFileName,
+  exportText,
   importAll,
   parseImport,
-  serialiseExport,
 } from './transfer';
+import { MAX_FILE_BYTES } from './limits';
 import type { SiteId } from '../sites/registry';
-import type { GuideProgress, NoteResult } from '../messaging/responses';
+import type { ExportResult, GuideProgress, NoteResult } from '../messaging/responses';
 
 export class ProgressService {
   constructor(
     private readonly db: PapDB,
     private readonly now: () => number = Date.now,
+    /** The data file limit; tests lower it to try the boundary with a few rows. */
+    private readonly maxFileBytes: number = MAX_FILE_BYTES,
   ) {}
 
   async start(
@@ -194,11 +197,16 @@ export class ProgressService {
     return deleteNote(this.db, id);
   }
 
-  async exportData() {
+  /** The data file, or `tooBig` when it would be over the size the import takes back. */
+  async exportData(): Promise<ExportResult> {
     const now = this.now();
     const { file, corrupt } = await exportAll(this.db, now);
+    const limit = this.maxFileBytes;
+    const out = exportText(file, limit);
+    if (!out.ok) return { ok: false, tooBig: true, size: out.size, limit };
     return {
-      text: serialiseExport(file),
+      ok: true,
+      text: out.text,
       fileName: exportFileName(now),
       problem: corruptMessage(corrupt),
     };

@@ -9,6 +9,7 @@
 import * as z from 'zod/mini';
 import { upgradeSessionV1, type PapDB } from './db';
 import { checkNote } from './guard';
+import { MAX_FILE_BYTES, utf8Length } from './limits';
 import type { Removed } from './repo';
 import {
   keepValid,
@@ -58,6 +59,21 @@ export function serialiseExport(file: ExportFile): string {
   return JSON.stringify(file, null, 2) + '\n';
 }
 
+/**
+ * The export as the text of a file, unless the file would weigh more than `limit` bytes: such a
+ * file could not be imported back, so none is made and the caller says so. (Splitting it would
+ * leave the person with several files to keep together and bring back in the right order, each
+ * import all or nothing; clearing old data with the clean-up is simpler and keeps one file.)
+ */
+export function exportText(
+  file: ExportFile,
+  limit: number = MAX_FILE_BYTES,
+): { ok: true; text: string } | { ok: false; size: number } {
+  const text = serialiseExport(file);
+  const size = utf8Length(text);
+  return size <= limit ? { ok: true, text } : { ok: false, size };
+}
+
 /** A file name such as `pas-a-pas-2025-03-12.json`. */
 export function exportFileName(now: number): string {
   return `pas-a-pas-${new Date(now).toISOString().slice(0, 10)}.json`;
@@ -72,9 +88,6 @@ export type ParsedImport =
       dropped: { refusedNotes: number; orphans: number };
     }
   | { ok: false; error: string };
-
-/** Files bigger than this are not export files (years of use weigh a few hundred KB). */
-const MAX_IMPORT_CHARS = 20_000_000;
 
 const NOT_OURS = 'Ce fichier ne vient pas de Pas à pas. Rien n’a été importé.';
 const damaged = (what: string) =>
@@ -95,7 +108,8 @@ const fileV2 = z.object({
 
 /** Reads an export file. Errors are plain French sentences for the person. */
 export function parseImport(text: string): ParsedImport {
-  if (text.length > MAX_IMPORT_CHARS) {
+  // Never more code units than bytes: a file the export made is within this (see limits.ts).
+  if (text.length > MAX_FILE_BYTES) {
     return { ok: false, error: 'Ce fichier est trop gros. Ce n’est pas un fichier de Pas à pas.' };
   }
   let json: unknown;
