@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuideProgress } from '../core/messaging/responses';
 import { NoteBox } from './NoteBox';
-import { NotesList } from './NotesList';
+import { GuideNotes } from './NotesList';
 
 export type How = 'alone' | 'help' | 'aidant';
 
@@ -65,7 +65,7 @@ export function AidantTools({
         ))}
       </div>
       <NoteBox guideId={guideId} tabId={tabId} step={step} onSaved={onNotesChanged} />
-      {progress && <NotesList notes={progress.notes} onDelete={onDeleteNote} />}
+      {progress && <GuideNotes progress={progress} onDelete={onDeleteNote} />}
     </section>
   );
 }

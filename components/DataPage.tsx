@@ -5,6 +5,7 @@ import { localiseGuide } from '../core/guides/localise';
 import type { Counts, GuideProgress } from '../core/messaging/responses';
 import { MAX_FILE_BYTES } from '../core/progress/limits';
 import { hasMarks, HistoryLine } from './HistoryLine';
+import { GuideNotes } from './NotesList';
 import { usePageSettings } from './page-shell';
 import { useSend } from '../hooks/send-context';
 
@@ -61,7 +62,7 @@ export function DataPage({
       <main>
         <p className="lead">{t('dataIntro')}</p>
         <p>{t('dataLocal')}</p>
-        <Procedures guides={localised} version={version} />
+        <Procedures guides={localised} version={version} onChanged={changed} />
         <ExportSection download={download} />
         <ImportSection onDone={changed} />
         <RetentionSection
@@ -131,25 +132,50 @@ function megabytes(bytes: number, language: string): string {
   );
 }
 
-/** The procedures that have something stored: where the person is, and their progress. */
-function Procedures({ guides, version }: { guides: Guide[]; version: number }) {
+interface Item {
+  guide: Guide;
+  p: GuideProgress;
+  count: { total: number; problem: string | null } | null;
+}
+
+/**
+ * The procedures that have something stored: where the person is, their progress, and the
+ * aidant's notes a page at a time (each can be deleted here).
+ */
+function Procedures({
+  guides,
+  version,
+  onChanged,
+}: {
+  guides: Guide[];
+  version: number;
+  onChanged(): void;
+}) {
   const { t } = useTranslation();
   const send = useSend();
-  const [items, setItems] = useState<{ guide: Guide; p: GuideProgress }[] | null>(null);
+  const [items, setItems] = useState<Item[] | null>(null);
   useEffect(() => {
     let live = true;
     Promise.all(
       guides.map((guide) =>
-        send('progress:guide', { guideId: guide.id })
-          .then((p) => ({ guide, p }))
+        Promise.all([
+          send('progress:guide', { guideId: guide.id }),
+          // Counted apart: the panel, which needs no total, never waits for this count.
+          send('notes:count', { guideId: guide.id }).catch(() => null),
+        ])
+          .then(([p, count]) => ({ guide, p, count }))
           .catch(() => null),
       ),
     ).then((all) => {
       if (!live) return;
       setItems(
         all.filter(
-          (x): x is { guide: Guide; p: GuideProgress } =>
-            !!x && (!!x.p.resume || x.p.notes.length > 0 || hasMarks(x.p.history)),
+          (x): x is Item =>
+            !!x &&
+            (!!x.p.resume ||
+              x.p.notes.length > 0 ||
+              (x.count?.total ?? 0) > 0 ||
+              hasMarks(x.p.history)),
         ),
       );
     });
@@ -157,7 +183,7 @@ function Procedures({ guides, version }: { guides: Guide[]; version: number }) {
       live = false;
     };
   }, [guides, send, version]);
-  const problem = items?.find((x) => x.p.problem)?.p.problem ?? null;
+  const problem = items?.map((x) => x.p.problem ?? x.count?.problem).find((text) => !!text) ?? null;
   return (
     <Section title={t('dataProcedures')} testId="data-procedures">
       {items === null ? (
@@ -166,7 +192,7 @@ function Procedures({ guides, version }: { guides: Guide[]; version: number }) {
         <p data-testid="data-empty">{t('dataNothing')}</p>
       ) : (
         <ul className="procedure-list">
-          {items.map(({ guide, p }) => (
+          {items.map(({ guide, p, count }) => (
             <li key={guide.id} className="procedure">
               <h3>{guide.title}</h3>
               {p.resume && (
@@ -176,8 +202,13 @@ function Procedures({ guides, version }: { guides: Guide[]; version: number }) {
                   })}
                 </p>
               )}
-              {p.notes.length > 0 && <p>{t('dataNotes', { n: p.notes.length })}</p>}
+              {!!count?.total && <p>{t('dataNotes', { n: count.total })}</p>}
               <HistoryLine history={p.history} heading="h4" />
+              <GuideNotes
+                progress={p}
+                headingLevel={4}
+                onDelete={(id) => void send('note:delete', { id }).then(onChanged, onChanged)}
+              />
             </li>
           ))}
         </ul>

@@ -4,7 +4,7 @@
  * `data` with the schema before any handler runs.
  */
 import * as z from 'zod/mini';
-import { MAX_FILE_BYTES } from '../progress/limits';
+import { MAX_FILE_BYTES, MAX_NOTES_PAGE } from '../progress/limits';
 import { HowSchema, ModeSchema, schemas } from './schemas';
 
 export * from './envelope';
@@ -75,6 +75,20 @@ export const requests = {
     }),
   },
   'note:delete': { from: 'extension', data: z.object({ id: z.number().check(z.int(), z.gte(1)) }) },
+  /** The next page of a guide's notes, older than `before` (the last note shown). */
+  'notes:page': {
+    from: 'extension',
+    data: z.object({
+      guideId: id,
+      before: z.object({
+        at: z.number().check(z.gte(0)),
+        id: z.number().check(z.int(), z.gte(1)),
+      }),
+      limit: z.optional(z.number().check(z.int(), z.gte(1), z.lte(MAX_NOTES_PAGE))),
+    }),
+  },
+  /** How many notes a guide has (for « Mes données »; the panel does without). */
+  'notes:count': { from: 'extension', data: z.object({ guideId: id }) },
   'data:export': { from: 'extension', data: z.object({}) },
   'data:import': {
     from: 'extension',

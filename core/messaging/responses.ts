@@ -68,15 +68,39 @@ export interface GuideProgress {
   lastStepCount: number;
   /** How each step of the unfinished session was done, by step id. */
   marks: Record<string, 'alone' | 'help' | 'aidant' | 'skipped'>;
-  notes: {
-    id: number;
-    text: string;
-    at: number;
-    stepId: string | null;
-    stepTitle: string | null;
-  }[];
+  /**
+   * The newest notes: the first page. The older ones come by `notes:page`, their number by
+   * `notes:count` (not here: counting walks the whole index, reading a page does not).
+   */
+  notes: NoteView[];
+  /** Where the older notes start (ask `notes:page` with it); null when `notes` holds them all. */
+  moreNotes: NoteCursor | null;
   /** Step marks over all sessions: the way toward doing it alone. */
   history: { sessions: number; done: number; alone: number; help: number; aidant: number };
+  /** A plain sentence when damaged records were set aside. */
+  problem: string | null;
+}
+
+/** A note as the pages show it. */
+export interface NoteView {
+  id: number;
+  text: string;
+  at: number;
+  stepId: string | null;
+  stepTitle: string | null;
+}
+
+/** The last note of a page: the next page holds the notes strictly older than it. */
+export interface NoteCursor {
+  at: number;
+  id: number;
+}
+
+/** One page of notes, newest first. */
+export interface NotesPage {
+  notes: NoteView[];
+  /** Where the next, older page starts; null at the end. */
+  next: NoteCursor | null;
   /** A plain sentence when damaged records were set aside. */
   problem: string | null;
 }
@@ -118,6 +142,8 @@ export interface Responses {
   };
   'note:add': NoteResult;
   'note:delete': boolean;
+  'notes:page': NotesPage;
+  'notes:count': { total: number; problem: string | null };
   'data:export': ExportResult;
   'data:import':
     | ({ ok: true; alreadyPresent: number; refusedNotes: number } & Counts)

@@ -16,6 +16,14 @@
  */
 export const MAX_FILE_BYTES = 20_000_000;
 
+/** Notes sent and drawn at a time: the newest first, then « Voir les notes plus anciennes ». */
+export const NOTES_PAGE_SIZE = 20;
+/**
+ * The most notes one `notes:page` request may ask for: the older notes on screen are read
+ * again in one request when the first page is (see hooks/use-notes.ts).
+ */
+export const MAX_NOTES_PAGE = 500;
+
 /** Bytes of `text` once written as UTF-8 (what a saved file weighs), without encoding it. */
 export function utf8Length(text: string): number {
   let bytes = 0;

@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DataPage } from '../../../components/DataPage';
-import { MAX_FILE_BYTES } from '../../../core/progress/limits';
+import { MAX_FILE_BYTES, NOTES_PAGE_SIZE } from '../../../core/progress/limits';
 import {
   bundledGuides,
   cafGuide,
@@ -144,6 +144,7 @@ describe('DataPage (« Mes données »)', () => {
       expect(screen.getByTestId('retention-status').textContent).toContain('Démarches : 0'),
     );
   });
+
   it('refuses a file that is too big before reading it, when chosen and when sent', async () => {
     const { send, calls } = stubSend({
       'settings:get': () => ({ glossary: true, language: 'fr', textSize: 100, retentionDays: 180 }),
@@ -203,5 +204,29 @@ describe('DataPage (« Mes données »)', () => {
     );
     expect(status.querySelector('.error-text')).not.toBeNull();
     expect(download).not.toHaveBeenCalled();
+  });
+
+  it('counts all the notes of a procedure but draws them a page at a time', async () => {
+    const bg = realBackground();
+    const total = NOTES_PAGE_SIZE + 3;
+    for (let i = 0; i < total; i++) {
+      await bg.send('note:add', { guideId: guide.id, text: `note ${i}` });
+    }
+    renderPage(<DataPage guides={bundledGuides()} download={() => undefined} />, bg.send);
+    const list = await screen.findByTestId('data-procedures');
+    await waitFor(() => expect(list.textContent).toContain(`Notes de l’aidant : ${total}`));
+    expect(within(list).getAllByTestId('note')).toHaveLength(NOTES_PAGE_SIZE);
+    await click('notes-more-button');
+    await waitFor(() => expect(within(list).getAllByTestId('note')).toHaveLength(total));
+
+    // Deleting a note here reads the procedures again; the older notes stay drawn.
+    expect(screen.queryByTestId('notes-more-button')).toBeNull();
+    const del = within(list).getByRole('button', { name: 'Supprimer la note « note 0 »' });
+    await act(async () => {
+      fireEvent.click(del);
+    });
+    await waitFor(() => expect(list.textContent).toContain(`Notes de l’aidant : ${total - 1}`));
+    expect(within(list).getAllByTestId('note')).toHaveLength(total - 1);
+    expect(await bg.db.notes.count()).toBe(total - 1);
   });
 });

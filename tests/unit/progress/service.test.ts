@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { utf8Length } from '../../../core/progress/limits';
+import { NOTES_PAGE_SIZE, utf8Length } from '../../../core/progress/limits';
 import { ProgressService } from '../../../core/progress/service';
 import { loadGuidesFromDir } from '../../../tools/guides/load-fs';
 import { PapDB } from '../../../core/progress/db';
@@ -60,6 +60,36 @@ describe('ProgressService', () => {
     expect(again).toBe(first);
     const fresh = await progress.start(guide, 'alone', 0);
     expect(fresh).not.toBe(first);
+  });
+});
+
+describe('ProgressService: notes a page at a time', () => {
+  it('sends the first page with the count, then the older pages from the cursor', async () => {
+    const { progress } = service();
+    for (let i = 0; i < NOTES_PAGE_SIZE + 5; i++) {
+      const r = await progress.addNote({
+        guideId: guide.id,
+        stepId: guide.steps[1]!.id,
+        text: `n${i}`,
+      });
+      expect(r.ok).toBe(true);
+    }
+    const p = await progress.guideProgress(guide);
+    expect(p.notes).toHaveLength(NOTES_PAGE_SIZE);
+    expect(p.notes[0]).toMatchObject({
+      text: `n${NOTES_PAGE_SIZE + 4}`,
+      stepTitle: guide.steps[1]!.title,
+    });
+    const last = p.notes[NOTES_PAGE_SIZE - 1]!;
+    expect(p.moreNotes).toEqual({ at: last.at, id: last.id });
+    const next = await progress.notePage(guide, p.moreNotes!);
+    expect(next.notes.map((x) => x.text)).toEqual(['n4', 'n3', 'n2', 'n1', 'n0']);
+    expect(next.next).toBeNull();
+    expect(next.problem).toBeNull();
+    expect(await progress.noteCount(guide.id)).toEqual({
+      total: NOTES_PAGE_SIZE + 5,
+      problem: null,
+    });
   });
 });
 
