@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { How as ModelHow } from '../core/guides/model';
 import type { GuideProgress } from '../core/messaging/responses';
 import { NoteBox } from './NoteBox';
-import { NotesList } from './NotesList';
+import { GuideNotes } from './NotesList';
 
 /** The marks the aidant gives here (the panel offers no `skipped`). */
 export type How = Exclude<ModelHow, 'skipped'>;
@@ -67,7 +67,7 @@ export function AidantTools({
         ))}
       </div>
       <NoteBox guideId={guideId} tabId={tabId} step={step} onSaved={onNotesChanged} />
-      {progress && <NotesList notes={progress.notes} onDelete={onDeleteNote} />}
+      {progress && <GuideNotes progress={progress} onDelete={onDeleteNote} />}
     </section>
   );
 }

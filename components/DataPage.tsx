@@ -2,7 +2,9 @@ import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 
 import { useTranslation } from 'react-i18next';
 import type { Guide } from '../core/guides/types';
 import type { Counts, GuideProgress } from '../core/messaging/responses';
+import { MAX_FILE_BYTES } from '../core/progress/limits';
 import { hasMarks, HistoryLine } from './HistoryLine';
+import { GuideNotes } from './NotesList';
 import { IMPORT_PROBLEM_KEYS } from './problem-keys';
 import { useGuides, useSettings } from '../hooks/page-context';
 import { useSend } from '../hooks/send-context';
@@ -53,7 +55,7 @@ export function DataPage({
       <main>
         <p className="lead">{t('dataIntro')}</p>
         <p>{t('dataLocal')}</p>
-        <Procedures guides={guides} version={version} />
+        <Procedures guides={guides} version={version} onChanged={changed} />
         <ExportSection download={download} />
         <ImportSection onDone={changed} />
         <RetentionSection
@@ -116,25 +118,57 @@ function useCountLines() {
   ];
 }
 
-/** The procedures that have something stored: where the person is, and their progress. */
-function Procedures({ guides, version }: { guides: Guide[]; version: number }) {
+/** Megabytes, rounded up so that a size over the limit never reads as the limit itself. */
+function megabytes(bytes: number, language: string): string {
+  return new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(
+    Math.ceil(bytes / 100_000) / 10,
+  );
+}
+
+interface Item {
+  guide: Guide;
+  p: GuideProgress;
+  count: { total: number; problem: string | null } | null;
+}
+
+/**
+ * The procedures that have something stored: where the person is, their progress, and the
+ * aidant's notes a page at a time (each can be deleted here).
+ */
+function Procedures({
+  guides,
+  version,
+  onChanged,
+}: {
+  guides: Guide[];
+  version: number;
+  onChanged(): void;
+}) {
   const { t } = useTranslation();
   const send = useSend();
-  const [items, setItems] = useState<{ guide: Guide; p: GuideProgress }[] | null>(null);
+  const [items, setItems] = useState<Item[] | null>(null);
   useEffect(() => {
     let live = true;
     Promise.all(
       guides.map((guide) =>
-        send('progress:guide', { guideId: guide.id })
-          .then((p) => ({ guide, p }))
+        Promise.all([
+          send('progress:guide', { guideId: guide.id }),
+          // Counted apart: the panel, which needs no total, never waits for this count.
+          send('notes:count', { guideId: guide.id }).catch(() => null),
+        ])
+          .then(([p, count]) => ({ guide, p, count }))
           .catch(() => null),
       ),
     ).then((all) => {
       if (!live) return;
       setItems(
         all.filter(
-          (x): x is { guide: Guide; p: GuideProgress } =>
-            !!x && (!!x.p.resume || x.p.notes.length > 0 || hasMarks(x.p.history)),
+          (x): x is Item =>
+            !!x &&
+            (!!x.p.resume ||
+              x.p.notes.length > 0 ||
+              (x.count?.total ?? 0) > 0 ||
+              hasMarks(x.p.history)),
         ),
       );
     });
@@ -142,7 +176,7 @@ function Procedures({ guides, version }: { guides: Guide[]; version: number }) {
       live = false;
     };
   }, [guides, send, version]);
-  const problem = items?.find((x) => x.p.problem)?.p.problem ?? null;
+  const problem = items?.map((x) => x.p.problem ?? x.count?.problem).find((text) => !!text) ?? null;
   return (
     <Section title={t('dataProcedures')} testId="data-procedures">
       {items === null ? (
@@ -151,7 +185,7 @@ function Procedures({ guides, version }: { guides: Guide[]; version: number }) {
         <p data-testid="data-empty">{t('dataNothing')}</p>
       ) : (
         <ul className="procedure-list">
-          {items.map(({ guide, p }) => (
+          {items.map(({ guide, p, count }) => (
             <li key={guide.id} className="procedure">
               <h3>{guide.title}</h3>
               {p.resume && (
@@ -161,8 +195,13 @@ function Procedures({ guides, version }: { guides: Guide[]; version: number }) {
                   })}
                 </p>
               )}
-              {p.notes.length > 0 && <p>{t('dataNotes', { n: p.notes.length })}</p>}
+              {!!count?.total && <p>{t('dataNotes', { n: count.total })}</p>}
               <HistoryLine history={p.history} heading="h4" />
+              <GuideNotes
+                progress={p}
+                headingLevel={4}
+                onDelete={(id) => void send('note:delete', { id }).then(onChanged, onChanged)}
+              />
             </li>
           ))}
         </ul>
@@ -177,13 +216,25 @@ function Procedures({ guides, version }: { guides: Guide[]; version: number }) {
 }
 
 function ExportSection({ download }: { download(text: string, fileName: string): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const send = useSend();
   const [status, setStatus] = useState<Status | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   async function run() {
     try {
       const file = await send('data:export', {});
+      if (!file.ok) {
+        // No file rather than one that « Remettre ce fichier » would refuse.
+        setProblem(null);
+        setStatus({
+          kind: 'error',
+          text: t('exportTooBig', {
+            size: megabytes(file.size, i18n.language),
+            limit: megabytes(file.limit, i18n.language),
+          }),
+        });
+        return;
+      }
       download(file.text, file.fileName);
       setProblem(file.problem);
       setStatus({ kind: 'ok', text: t('exportDone', { file: file.fileName }) });
@@ -221,9 +272,18 @@ function ImportSection({ onDone }: { onDone(): void }) {
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
   const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
+  const tooBig = (): Status => ({
+    kind: 'error',
+    text: t('importFailed', { error: t('importTooBig') }),
+  });
   async function run() {
     if (!file) {
       setStatus({ kind: 'error', text: t('importNoFile') });
+      return;
+    }
+    // Checked before reading: a huge file is refused without being loaded into memory.
+    if (file.size > MAX_FILE_BYTES) {
+      setStatus(tooBig());
       return;
     }
     setBusy(true);
@@ -261,8 +321,9 @@ function ImportSection({ onDone }: { onDone(): void }) {
           accept=".json,application/json"
           aria-describedby={chosenId}
           onChange={(e) => {
-            setFile(e.target.files?.[0] ?? null);
-            setStatus(null);
+            const chosen = e.target.files?.[0] ?? null;
+            setFile(chosen);
+            setStatus(chosen && chosen.size > MAX_FILE_BYTES ? tooBig() : null);
           }}
           data-testid="data-import-file"
         />

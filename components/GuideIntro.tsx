@@ -3,7 +3,7 @@ import type { Guide, Mode } from '../core/guides/model';
 import type { GuideProgress } from '../core/messaging/responses';
 import { HistoryLine } from './HistoryLine';
 import { memoHref, NewTabLink } from './links';
-import { NotesList } from './NotesList';
+import { GuideNotes } from './NotesList';
 import { SpeakButton } from './SpeakButton';
 
 export function GuideIntro({
@@ -83,7 +83,7 @@ export function GuideIntro({
       </div>
       {progress && (
         <>
-          <NotesList notes={progress.notes} />
+          <GuideNotes progress={progress} />
           <HistoryLine history={progress.history} />
           {progress.problem && (
             <p className="notice" role="status" data-testid="progress-problem">

@@ -3,7 +3,7 @@ import type { Guide } from '../core/guides/types';
 import type { GuideProgress } from '../core/messaging/responses';
 import type { Site } from '../core/sites/registry';
 import { HelpContacts } from './HelpContacts';
-import { NotesList } from './NotesList';
+import { GuideNotes } from './NotesList';
 import { RichText } from './RichText';
 
 /** Where the procedure starts, as a person would type it: « www.caf.fr ». */
@@ -84,7 +84,7 @@ export function Memo({
       </section>
       {progress && progress.notes.length > 0 && (
         <div className="memo-section memo-notes">
-          <NotesList notes={progress.notes} headingLevel={2} />
+          <GuideNotes progress={progress} headingLevel={2} />
         </div>
       )}
       {site && <HelpContacts site={site} printable />}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Guide } from '../core/guides/types';
 import type { GuideProgress } from '../core/messaging/responses';
 import { HistoryLine, lastTimeText } from './HistoryLine';
-import { NotesList } from './NotesList';
+import { GuideNotes } from './NotesList';
 
 /**
  * What the person sees when they come back: where they stopped, the aidant's notes, and how
@@ -55,7 +55,7 @@ export function ResumeCard({
           {t('resumeButton')}
         </button>
       </div>
-      <NotesList notes={progress.notes} />
+      <GuideNotes progress={progress} />
       <HistoryLine history={progress.history} />
       {progress.problem && (
         <p className="notice" role="status" data-testid="progress-problem">

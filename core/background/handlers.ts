@@ -335,6 +335,17 @@ export function createBackground(deps: BackgroundDeps) {
       return needProgress().deleteNote(id);
     },
 
+    async 'notes:page'({ guideId, before, limit }) {
+      const guide = byId.get(guideId);
+      if (!guide) throw new Error(`unknown guide ${guideId}`);
+      return needProgress().notePage(guide, before, limit);
+    },
+
+    async 'notes:count'({ guideId }) {
+      if (!byId.has(guideId)) throw new Error(`unknown guide ${guideId}`);
+      return needProgress().noteCount(guideId);
+    },
+
     async 'data:export'() {
       return needProgress().exportData();
     },

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { HowSchema, ModeSchema } from '../guides/model';
+import { MAX_FILE_BYTES, MAX_NOTES_PAGE } from '../progress/limits';
 import { schemas, SettingsSchema } from './schemas';
 
 export * from './envelope';
@@ -75,11 +76,26 @@ export const requests = {
     }),
   },
   'note:delete': { from: 'extension', data: z.object({ id: z.number().check(z.int(), z.gte(1)) }) },
+  /** The next page of a guide's notes, older than `before` (the last note shown). */
+  'notes:page': {
+    from: 'extension',
+    data: z.object({
+      guideId: id,
+      before: z.object({
+        at: z.number().check(z.gte(0)),
+        id: z.number().check(z.int(), z.gte(1)),
+      }),
+      limit: z.optional(z.number().check(z.int(), z.gte(1), z.lte(MAX_NOTES_PAGE))),
+    }),
+  },
+  /** How many notes a guide has (for « Mes données »; the panel does without). */
+  'notes:count': { from: 'extension', data: z.object({ guideId: id }) },
   'data:export': { from: 'extension', data: z.object({}) },
   'data:import': {
     from: 'extension',
     data: z.object({
-      text: z.string().check(z.maxLength(20_000_000)),
+      // The same limit as the export and the data page's file check: what is saved comes back.
+      text: z.string().check(z.maxLength(MAX_FILE_BYTES)),
       mode: z.enum(['replace', 'merge']),
     }),
   },

@@ -15,14 +15,26 @@ export const SCHEMA_V1 = Object.freeze({
   sessions: '++id, guideId, site, updatedAt',
 });
 
-/** Version 2 (current): step events and notes; sessions found by status and by guide + date. */
+/** Version 2: step events and notes; sessions found by status and by guide + date. Frozen. */
 export const SCHEMA_V2 = Object.freeze({
   sessions: '++id, guideId, site, updatedAt, status, [guideId+updatedAt]',
   stepEvents: '++id, sessionId, guideId, at',
   notes: '++id, sessionId, guideId, at',
 });
 
-export const DB_VERSION = 2;
+/**
+ * Version 3 (current): indexes so that a guide's screens read a page or a count, never every
+ * row. Notes are paged newest first through `[guideId+at]` (ties in the index come in id
+ * order, which makes `{ at, id }` a stable cursor); the history counts sessions by
+ * `[guideId+status]` and step marks by `[guideId+how]` without reading them. No row changes.
+ */
+export const SCHEMA_V3 = Object.freeze({
+  sessions: '++id, guideId, site, updatedAt, status, [guideId+updatedAt], [guideId+status]',
+  stepEvents: '++id, sessionId, guideId, at, [guideId+how]',
+  notes: '++id, sessionId, guideId, at, [guideId+at]',
+});
+
+export const DB_VERSION = 3;
 
 /** Address schemes of the extension's own pages and service worker. */
 const EXTENSION_SCHEMES = ['chrome-extension:', 'moz-extension:', 'safari-web-extension:'];
@@ -55,6 +67,8 @@ export class PapDB extends Dexie {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+    // Indexes only: IndexedDB builds them from the stored rows during the upgrade.
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 

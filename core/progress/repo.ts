@@ -9,6 +9,7 @@
  */
 import Dexie from 'dexie';
 import * as z from 'zod/mini';
+import type { NoteCursor } from '../messaging/responses';
 import type { SiteId } from '../sites/registry';
 import type { PapDB } from './db';
 import { checkNote, type NoteProblem } from './guard';
@@ -236,42 +237,121 @@ export interface Resume {
   lastEvents: StepEvent[];
   /** Steps the person did alone in `last`. */
   lastAloneCount: number;
-  /** Every note on the guide (whole guide, step, any session), newest first. */
-  notes: Note[];
   corrupt: CorruptRecord[];
 }
 
 /**
- * What the person sees when they come back to a guide: « Reprendre : … vous étiez à l'étape 4 »,
- * the aidant's notes, and how far they went alone last time.
- * Sessions are read through the `[guideId+updatedAt]` index, newest first.
+ * What the person sees when they come back to a guide: « Reprendre : … vous étiez à l'étape 4 »
+ * and how far they went alone last time. Reads a handful of rows whatever the guide's past:
+ * the newest session through `[guideId+updatedAt]`, the active ones through `[guideId+status]`
+ * (starting a session abandons the others, so there is one), and the step marks of one session.
+ * The notes are read a page at a time by `listNotes`.
  */
 export async function getResume(db: PapDB, guideId: string): Promise<Resume> {
-  return db.transaction('r', db.sessions, db.stepEvents, db.notes, async () => {
+  return db.transaction('r', db.sessions, db.stepEvents, async () => {
     const corrupt: CorruptRecord[] = [];
-    const rawSessions = await db.sessions
-      .where('[guideId+updatedAt]')
-      .between([guideId, Dexie.minKey], [guideId, Dexie.maxKey])
-      .reverse()
-      .toArray();
-    const sessions = keepValid('sessions', sessionSchema, rawSessions, corrupt);
-    const session = sessions.find((s) => s.status === 'active') ?? null;
-    const last = sessions[0] ?? null;
+    const seen = new Set<number | null>();
+    const valid = (row: unknown): row is Session => {
+      const bad: CorruptRecord[] = [];
+      const ok = keepValid('sessions', sessionSchema, [row], bad).length === 1;
+      // The same broken row may come up in both reads below: it is reported once.
+      for (const b of bad) {
+        if (seen.has(b.id)) continue;
+        seen.add(b.id);
+        corrupt.push(b);
+      }
+      return ok;
+    };
+    const last =
+      (await db.sessions
+        .where('[guideId+updatedAt]')
+        .between([guideId, Dexie.minKey], [guideId, Dexie.maxKey])
+        .reverse()
+        .filter(valid)
+        .first()) ?? null;
+    const active = (
+      await db.sessions.where('[guideId+status]').equals([guideId, 'active']).toArray()
+    )
+      .filter(valid)
+      .sort((a, b) => b.updatedAt - a.updatedAt || b.id - a.id);
+    const session = active[0] ?? null;
     let lastEvents: StepEvent[] = [];
     if (last) {
       const raw = await db.stepEvents.where('sessionId').equals(last.id).toArray();
       lastEvents = keepValid('stepEvents', stepEventSchema, raw, corrupt).sort(oldestFirst);
     }
-    const rawNotes = await db.notes.where('guideId').equals(guideId).toArray();
-    const notes = keepValid('notes', noteSchema, rawNotes, corrupt).sort(newestFirst);
     return {
       session,
       last,
       lastEvents,
       lastAloneCount: lastEvents.filter((e) => e.how === 'alone').length,
-      notes,
       corrupt,
     };
+  });
+}
+
+export interface NotePage {
+  /** Newest first. May hold fewer than `limit` notes when broken rows were set aside. */
+  notes: Note[];
+  /** The cursor for the next, older page; null when there is none. */
+  next: NoteCursor | null;
+  corrupt: CorruptRecord[];
+}
+
+/**
+ * One page of a guide's notes (whole guide or step, any session), newest first, read through
+ * the `[guideId+at]` index: only `limit` rows (and one more, to know whether there is more) are
+ * read, whatever the number of notes. `before` is the cursor of the previous page: the page
+ * holds the notes strictly older than it, so a note added or deleted meanwhile neither repeats
+ * nor skips one. Ties on `at` are broken by id, in the index's own order.
+ */
+export async function listNotes(
+  db: PapDB,
+  guideId: string,
+  options: { before?: NoteCursor | null; limit: number },
+): Promise<NotePage> {
+  const { before, limit } = options;
+  if (!(Number.isInteger(limit) && limit > 0)) {
+    throw new RangeError('listNotes: limit must be a positive integer');
+  }
+  // Numbers only: a note whose date is not a number cannot be placed (see countNotes).
+  const upper = before ? [guideId, before.at] : [guideId, Infinity];
+  let rows = db.notes
+    .where('[guideId+at]')
+    .between([guideId, -Infinity], upper, true, true)
+    .reverse();
+  if (before) rows = rows.filter((n) => n.at !== before.at || n.id < before.id);
+  const raw = await rows.limit(limit + 1).toArray();
+  const page = raw.slice(0, limit);
+  const end = page[page.length - 1];
+  const corrupt: CorruptRecord[] = [];
+  return {
+    notes: keepValid('notes', noteSchema, page, corrupt),
+    next: raw.length > limit && end ? { at: end.at, id: end.id } : null,
+    corrupt,
+  };
+}
+
+/**
+ * How many notes a guide has, counted by index without reading them. Rows of the guide whose
+ * date is not a number are missing from the pages: they are counted as set aside (their id is
+ * not known without reading them).
+ */
+export async function countNotes(
+  db: PapDB,
+  guideId: string,
+): Promise<{ total: number; corrupt: CorruptRecord[] }> {
+  return db.transaction('r', db.notes, async () => {
+    const [total, all] = await Promise.all([
+      db.notes.where('[guideId+at]').between([guideId, -Infinity], [guideId, Infinity]).count(),
+      db.notes.where('guideId').equals(guideId).count(),
+    ]);
+    const corrupt = Array.from({ length: Math.max(0, all - total) }, () => ({
+      table: 'notes' as const,
+      id: null,
+      reason: 'at: invalid_type',
+    }));
+    return { total, corrupt };
   });
 }
 
@@ -285,35 +365,26 @@ export interface History {
   help: number;
   aidant: number;
   skippedSteps: number;
-  corrupt: CorruptRecord[];
 }
 
-/** Progress toward autonomy on one guide (« seul(e) : 2 fois, avec aide : 3 fois »). */
+/**
+ * Progress toward autonomy on one guide (« seul(e) : 2 fois, avec aide : 3 fois »), counted by
+ * index (`[guideId+status]`, `[guideId+how]`): no row is read, however long the guide's past.
+ * A row whose status or mark is not a known value is in no count.
+ */
 export async function getHistory(db: PapDB, guideId: string): Promise<History> {
   return db.transaction('r', db.sessions, db.stepEvents, async () => {
-    const corrupt: CorruptRecord[] = [];
-    const sessions = keepValid(
-      'sessions',
-      sessionSchema,
-      await db.sessions.where('guideId').equals(guideId).toArray(),
-      corrupt,
-    );
-    const events = keepValid(
-      'stepEvents',
-      stepEventSchema,
-      await db.stepEvents.where('guideId').equals(guideId).toArray(),
-      corrupt,
-    );
-    const count = (how: StepHow) => events.filter((e) => e.how === how).length;
-    return {
-      sessions: sessions.length,
-      done: sessions.filter((s) => s.status === 'done').length,
-      alone: count('alone'),
-      help: count('help'),
-      aidant: count('aidant'),
-      skippedSteps: count('skipped'),
-      corrupt,
-    };
+    const byHow = (how: StepHow) =>
+      db.stepEvents.where('[guideId+how]').equals([guideId, how]).count();
+    const [sessions, done, alone, help, aidant, skippedSteps] = await Promise.all([
+      db.sessions.where('guideId').equals(guideId).count(),
+      db.sessions.where('[guideId+status]').equals([guideId, 'done']).count(),
+      byHow('alone'),
+      byHow('help'),
+      byHow('aidant'),
+      byHow('skipped'),
+    ]);
+    return { sessions, done, alone, help, aidant, skippedSteps };
   });
 }
 
@@ -345,31 +416,32 @@ export async function cleanupOlderThan(db: PapDB, days: number, now: number): Pr
     throw new RangeError('cleanupOlderThan: days must be a positive number');
   }
   const cutoff = now - days * DAY_MS;
+  // Reads the old rows through indexes, not whole tables: this runs each time the worker starts.
   return db.transaction('rw', db.sessions, db.stepEvents, db.notes, async () => {
     const oldIds = await db.sessions.where('updatedAt').below(cutoff).primaryKeys();
     await db.sessions.bulkDelete(oldIds);
-    const kept = await db.sessions.toArray();
-    const keptIds = new Set(kept.map((s) => s.id));
-    const keptGuides = new Set(kept.map((s) => s.guideId));
-    const gone = new Set(oldIds);
-    const stepEvents = await db.stepEvents
-      .filter((e) => gone.has(e.sessionId) || (e.at < cutoff && !keptIds.has(e.sessionId)))
-      .delete();
-    const notes = await db.notes
-      .filter((n) =>
-        n.sessionId !== undefined
-          ? gone.has(n.sessionId) || (n.at < cutoff && !keptIds.has(n.sessionId))
-          : n.at < cutoff && !keptGuides.has(n.guideId),
-      )
-      .delete();
+    const keptIds = new Set(await db.sessions.toCollection().primaryKeys());
+    const keptGuides = new Set(await db.sessions.orderBy('guideId').uniqueKeys());
+    const stepEvents =
+      (await db.stepEvents.where('sessionId').anyOf(oldIds).delete()) +
+      (await db.stepEvents
+        .where('at')
+        .below(cutoff)
+        .filter((e) => !keptIds.has(e.sessionId))
+        .delete());
+    const notes =
+      (await db.notes.where('sessionId').anyOf(oldIds).delete()) +
+      (await db.notes
+        .where('at')
+        .below(cutoff)
+        .filter((n) =>
+          n.sessionId !== undefined ? !keptIds.has(n.sessionId) : !keptGuides.has(n.guideId),
+        )
+        .delete());
     return { sessions: oldIds.length, stepEvents, notes };
   });
 }
 
 function oldestFirst(a: { at: number; id: number }, b: { at: number; id: number }): number {
   return a.at - b.at || a.id - b.id;
-}
-
-function newestFirst(a: { at: number; id: number }, b: { at: number; id: number }): number {
-  return b.at - a.at || b.id - a.id;
 }

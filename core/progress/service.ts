@@ -9,33 +9,45 @@ import { checkNote } from './guard';
 import {
   addNote,
   cleanupOlderThan,
+  countNotes,
   deleteNote,
   finishSession,
   getHistory,
   getResume,
   listActiveSessions,
   ProgressInputError,
+  listNotes,
   recordStepEvent,
   SensitiveNoteError,
   setSessionMode,
   startSession,
   updateSessionStep,
 } from './repo';
-import { corruptMessage, type CorruptRecord } from './schema';
+import { corruptMessage, type CorruptRecord, type Note } from './schema';
 import {
   eraseAll,
   exportAll,
   exportFileName,
+  exportText,
   importAll,
   parseImport,
-  serialiseExport,
 } from './transfer';
-import type { GuideProgress, NoteResult } from '../messaging/responses';
+import { MAX_FILE_BYTES, NOTES_PAGE_SIZE } from './limits';
+import type {
+  ExportResult,
+  GuideProgress,
+  NoteCursor,
+  NoteResult,
+  NotesPage,
+  NoteView,
+} from '../messaging/responses';
 
 export class ProgressService {
   constructor(
     private readonly db: PapDB,
     private readonly now: () => number = Date.now,
+    /** The data file limit; tests lower it to try the boundary with a few rows. */
+    private readonly maxFileBytes: number = MAX_FILE_BYTES,
   ) {}
 
   async start(guide: Guide, mode: Mode, stepIndex: number, resume = false): Promise<number | null> {
@@ -117,13 +129,17 @@ export class ProgressService {
   }
 
   // ── for the extension pages ──────────────────────────────────────────────
+  /**
+   * What a guide's screens show: where to resume, the history counts and the first page of
+   * notes. Reads a few rows and counts step marks by index, whatever the number of notes.
+   */
   async guideProgress(guide: Guide): Promise<GuideProgress> {
-    const [resume, history] = await Promise.all([
+    const [resume, history, page] = await Promise.all([
       getResume(this.db, guide.id),
       getHistory(this.db, guide.id),
+      listNotes(this.db, guide.id, { limit: NOTES_PAGE_SIZE }),
     ]);
-    const corrupt: CorruptRecord[] = [...resume.corrupt, ...history.corrupt];
-    const stepTitle = (id?: string) => guide.steps.find((s) => s.id === id)?.title ?? null;
+    const corrupt: CorruptRecord[] = [...resume.corrupt, ...page.corrupt];
     return {
       guideId: guide.id,
       resume: resume.session && {
@@ -138,13 +154,8 @@ export class ProgressService {
         resume.session && resume.last?.id === resume.session.id
           ? Object.fromEntries(resume.lastEvents.map((e) => [e.stepId, e.how]))
           : {},
-      notes: resume.notes.map((n) => ({
-        id: n.id,
-        text: n.text,
-        at: n.at,
-        stepId: n.stepId ?? null,
-        stepTitle: stepTitle(n.stepId),
-      })),
+      notes: page.notes.map((n) => noteView(guide, n)),
+      moreNotes: page.next,
       history: {
         sessions: history.sessions,
         done: history.done,
@@ -154,6 +165,29 @@ export class ProgressService {
       },
       problem: corruptMessage(corrupt),
     };
+  }
+
+  /** The notes older than `before`, a page at a time. */
+  async notePage(
+    guide: Guide,
+    before: NoteCursor,
+    limit: number = NOTES_PAGE_SIZE,
+  ): Promise<NotesPage> {
+    const page = await listNotes(this.db, guide.id, { before, limit });
+    return {
+      notes: page.notes.map((n) => noteView(guide, n)),
+      next: page.next,
+      problem: corruptMessage(page.corrupt),
+    };
+  }
+
+  /**
+   * How many notes a guide has. Counted by index, without reading a note; still a walk over the
+   * guide's index entries (about 0.3 s for 100,000 notes), so only « Mes données » asks.
+   */
+  async noteCount(guideId: string) {
+    const { total, corrupt } = await countNotes(this.db, guideId);
+    return { total, problem: corruptMessage(corrupt) };
   }
 
   async activeSessions() {
@@ -189,11 +223,16 @@ export class ProgressService {
     return deleteNote(this.db, id);
   }
 
-  async exportData() {
+  /** The data file, or `tooBig` when it would be over the size the import takes back. */
+  async exportData(): Promise<ExportResult> {
     const now = this.now();
     const { file, corrupt } = await exportAll(this.db, now);
+    const limit = this.maxFileBytes;
+    const out = exportText(file, limit);
+    if (!out.ok) return { ok: false, tooBig: true, size: out.size, limit };
     return {
-      text: serialiseExport(file),
+      ok: true,
+      text: out.text,
       fileName: exportFileName(now),
       problem: corruptMessage(corrupt),
     };
@@ -215,4 +254,14 @@ export class ProgressService {
       ? cleanupOlderThan(this.db, days, this.now())
       : Promise.resolve({ sessions: 0, stepEvents: 0, notes: 0 });
   }
+}
+
+function noteView(guide: Guide, n: Note): NoteView {
+  return {
+    id: n.id,
+    text: n.text,
+    at: n.at,
+    stepId: n.stepId ?? null,
+    stepTitle: guide.steps.find((s) => s.id === n.stepId)?.title ?? null,
+  };
 }

@@ -10,6 +10,7 @@ import * as z from 'zod/mini';
 import { upgradeSessionV1, type PapDB } from './db';
 import { checkNote } from './guard';
 import type { ImportProblem } from './import-problems';
+import { MAX_FILE_BYTES, utf8Length } from './limits';
 import type { Removed } from './repo';
 import {
   keepValid,
@@ -59,6 +60,21 @@ export function serialiseExport(file: ExportFile): string {
   return JSON.stringify(file, null, 2) + '\n';
 }
 
+/**
+ * The export as the text of a file, unless the file would weigh more than `limit` bytes: such a
+ * file could not be imported back, so none is made and the caller says so. (Splitting it would
+ * leave the person with several files to keep together and bring back in the right order, each
+ * import all or nothing; clearing old data with the clean-up is simpler and keeps one file.)
+ */
+export function exportText(
+  file: ExportFile,
+  limit: number = MAX_FILE_BYTES,
+): { ok: true; text: string } | { ok: false; size: number } {
+  const text = serialiseExport(file);
+  const size = utf8Length(text);
+  return size <= limit ? { ok: true, text } : { ok: false, size };
+}
+
 /** A file name such as `pas-a-pas-2025-03-12.json`. */
 export function exportFileName(now: number): string {
   return `pas-a-pas-${new Date(now).toISOString().slice(0, 10)}.json`;
@@ -73,9 +89,6 @@ export type ParsedImport =
       dropped: { refusedNotes: number; orphans: number };
     }
   | { ok: false; kind: ImportProblem };
-
-/** Files bigger than this are not export files (years of use weigh a few hundred KB). */
-const MAX_IMPORT_CHARS = 20_000_000;
 
 const header = z.object({
   format: z.literal(EXPORT_FORMAT),
@@ -92,7 +105,8 @@ const fileV2 = z.object({
 
 /** Reads an export file. A refusal says why as a kind; the pages put it in words. */
 export function parseImport(text: string): ParsedImport {
-  if (text.length > MAX_IMPORT_CHARS) {
+  // Never more code units than bytes: a file the export made is within this (see limits.ts).
+  if (text.length > MAX_FILE_BYTES) {
     return { ok: false, kind: 'too-big' };
   }
   let json: unknown;

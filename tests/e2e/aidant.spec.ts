@@ -1,7 +1,7 @@
 /**
  * Aidant mode and local progress, in real Chromium with the built extension: the aidant's visit,
- * the person coming back alone after a browser restart, the paper memo, and « Mes données ».
- * The four tests share one browser profile, closed and reopened between them as a person would.
+ * the person coming back alone after a browser restart, the paper memo, « Mes données », and
+ * many notes drawn a page at a time. The five tests share one browser profile, closed and reopened between them as a person would.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
@@ -286,5 +286,41 @@ test('« Mes données »: export, erase after confirmation, import back', async 
     await expect(data.getByTestId('retention-status')).toContainText('enregistré');
     await data.reload();
     await expect(data.getByTestId('retention')).toHaveValue('0');
+  });
+});
+
+test('many notes come a page at a time, in the panel and in « Mes données »', async () => {
+  await withBrowser(async (context) => {
+    const { panel } = await onCafHome(context);
+    await expect(panel.getByTestId('resume-card')).toBeVisible();
+    // 25 more notes beside the one kept so far, saved as the note box does.
+    await panel.evaluate(async (guideId) => {
+      for (let i = 1; i <= 25; i++) {
+        await chrome.runtime.sendMessage({
+          pap: 1,
+          type: 'note:add',
+          data: { guideId, text: `Note numéro ${i}` },
+        });
+      }
+    }, GUIDE_ID);
+    await panel.reload();
+    const card = panel.getByTestId('resume-card');
+    await expect(card.getByTestId('note')).toHaveCount(20);
+    await expect(card.getByTestId('note').first()).toContainText('Note numéro 25');
+    await card.getByTestId('notes-more-button').click();
+    await expect(card.getByTestId('note')).toHaveCount(26);
+    await expect(card.getByTestId('note').last()).toContainText(NOTE);
+    await expect(card.getByTestId('notes-more-button')).toHaveCount(0);
+    // The focus is on the first note the button added.
+    await expect(card.getByTestId('note').nth(20)).toBeFocused();
+
+    const data = await context.newPage();
+    await data.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+    const list = data.getByTestId('data-procedures');
+    await expect(list).toContainText('Notes de l’aidant : 26');
+    await expect(list.getByTestId('note')).toHaveCount(20);
+    expect(await axe(data)).toEqual([]);
+    await list.getByTestId('notes-more-button').click();
+    await expect(list.getByTestId('note')).toHaveCount(26);
   });
 });

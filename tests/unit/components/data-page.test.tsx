@@ -1,7 +1,15 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DataPage } from '../../../components/DataPage';
-import { bundledGuides, cafGuide, realBackground, renderPage, stubSend } from './helpers';
+import { MAX_FILE_BYTES, NOTES_PAGE_SIZE } from '../../../core/progress/limits';
+import {
+  bundledGuides,
+  cafGuide,
+  emptyProgress,
+  realBackground,
+  renderPage,
+  stubSend,
+} from './helpers';
 
 afterEach(cleanup);
 
@@ -157,5 +165,90 @@ describe('DataPage (« Mes données »)', () => {
     await waitFor(() =>
       expect(screen.getByTestId('retention-status').textContent).toContain('Démarches : 0'),
     );
+  });
+
+  it('refuses a file that is too big before reading it, when chosen and when sent', async () => {
+    const { send, calls } = stubSend({
+      'settings:get': () => ({ glossary: true, language: 'fr', textSize: 100, retentionDays: 180 }),
+      'progress:guide': () => emptyProgress(guide.id),
+    });
+    renderPage(<DataPage download={() => undefined} />, send, { guides: [guide] });
+    const file = new File(['{}'], 'enorme.json', { type: 'application/json' });
+    // Its size as the browser reports it: reading it would load all of it into memory.
+    Object.defineProperty(file, 'size', { value: MAX_FILE_BYTES + 1 });
+    const read = vi.spyOn(file, 'text').mockRejectedValue(new Error('read into memory'));
+    fireEvent.change(screen.getByTestId('data-import-file'), { target: { files: [file] } });
+    const status = screen.getByTestId('import-status');
+    expect(status.textContent).toBe(
+      'Ce fichier n’a pas pu être remis. Ce fichier est trop gros. Ce n’est pas un fichier de Pas à pas.',
+    );
+    await click('data-import');
+    expect(status.textContent).toContain('Ce fichier est trop gros');
+    expect(status.querySelector('.error-text')).not.toBeNull();
+    expect(read).not.toHaveBeenCalled();
+    expect(calls).not.toHaveBeenCalledWith('data:import', expect.anything());
+  });
+
+  it('reads and sends a file of exactly the limit', async () => {
+    const { send, calls } = stubSend({
+      'settings:get': () => ({ glossary: true, language: 'fr', textSize: 100, retentionDays: 180 }),
+      'progress:guide': () => emptyProgress(guide.id),
+      'data:import': () => ({ ok: false, kind: 'damaged-file' }),
+    });
+    renderPage(<DataPage download={() => undefined} />, send, { guides: [guide] });
+    const file = new File(['{}'], 'limite.json', { type: 'application/json' });
+    Object.defineProperty(file, 'size', { value: MAX_FILE_BYTES });
+    fireEvent.change(screen.getByTestId('data-import-file'), { target: { files: [file] } });
+    expect(screen.getByTestId('import-status').textContent).toBe('');
+    await click('data-import');
+    expect(calls).toHaveBeenCalledWith('data:import', { text: '{}', mode: 'merge' });
+  });
+
+  it('makes no file when the data would be too big to put back, and says so', async () => {
+    const download = vi.fn();
+    const { send } = stubSend({
+      'settings:get': () => ({ glossary: true, language: 'fr', textSize: 100, retentionDays: 180 }),
+      'progress:guide': () => emptyProgress(guide.id),
+      'data:export': () => ({
+        ok: false,
+        tooBig: true,
+        size: MAX_FILE_BYTES + 1,
+        limit: MAX_FILE_BYTES,
+      }),
+    });
+    renderPage(<DataPage download={download} />, send, { guides: [guide] });
+    await click('data-export');
+    const status = screen.getByTestId('export-status');
+    await waitFor(() =>
+      expect(status.textContent).toBe(
+        'Il y a trop de données pour un seul fichier (20,1 Mo, au plus 20 Mo). Aucun fichier n’a été créé : il ne pourrait pas être remis. Pour alléger, utilisez « Nettoyer maintenant » plus bas, ou supprimez des notes anciennes.',
+      ),
+    );
+    expect(status.querySelector('.error-text')).not.toBeNull();
+    expect(download).not.toHaveBeenCalled();
+  });
+
+  it('counts all the notes of a procedure but draws them a page at a time', async () => {
+    const bg = realBackground();
+    const total = NOTES_PAGE_SIZE + 3;
+    for (let i = 0; i < total; i++) {
+      await bg.send('note:add', { guideId: guide.id, text: `note ${i}` });
+    }
+    renderPage(<DataPage download={() => undefined} />, bg.send, { guides: bundledGuides() });
+    const list = await screen.findByTestId('data-procedures');
+    await waitFor(() => expect(list.textContent).toContain(`Notes de l’aidant : ${total}`));
+    expect(within(list).getAllByTestId('note')).toHaveLength(NOTES_PAGE_SIZE);
+    await click('notes-more-button');
+    await waitFor(() => expect(within(list).getAllByTestId('note')).toHaveLength(total));
+
+    // Deleting a note here reads the procedures again; the older notes stay drawn.
+    expect(screen.queryByTestId('notes-more-button')).toBeNull();
+    const del = within(list).getByRole('button', { name: 'Supprimer la note « note 0 »' });
+    await act(async () => {
+      fireEvent.click(del);
+    });
+    await waitFor(() => expect(list.textContent).toContain(`Notes de l’aidant : ${total - 1}`));
+    expect(within(list).getAllByTestId('note')).toHaveLength(total - 1);
+    expect(await bg.db.notes.count()).toBe(total - 1);
   });
 });

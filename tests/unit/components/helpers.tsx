@@ -68,6 +68,7 @@ export function emptyProgress(guideId: string, over: Partial<GuideProgress> = {}
     lastStepCount: 0,
     marks: {},
     notes: [],
+    moreNotes: null,
     history: { sessions: 0, done: 0, alone: 0, help: 0, aidant: 0 },
     problem: null,
     ...over,

@@ -7,9 +7,17 @@ import {
   PapDB,
   SCHEMA_V1,
   SCHEMA_V2,
+  SCHEMA_V3,
   WrongContextError,
 } from '../../../core/progress/db';
-import { getResume, listActiveSessions } from '../../../core/progress/repo';
+import {
+  countNotes,
+  getHistory,
+  getResume,
+  listActiveSessions,
+  listNotes,
+} from '../../../core/progress/repo';
+import v2Fixture from './fixtures/database-v2.json';
 import { T0, uniqueName } from './helpers';
 
 const opened: Dexie[] = [];
@@ -28,32 +36,49 @@ async function createV1(name: string, rows: Record<string, unknown>[]): Promise<
   v1.close();
 }
 
+/** Creates a database exactly as version 2 of the extension left it, rows and ids included. */
+async function createV2(name: string, rows: typeof v2Fixture): Promise<void> {
+  const v2 = new Dexie(name);
+  v2.version(2).stores(SCHEMA_V2);
+  await v2.table('sessions').bulkAdd(rows.sessions);
+  await v2.table('stepEvents').bulkAdd(rows.stepEvents);
+  await v2.table('notes').bulkAdd(rows.notes);
+  v2.close();
+}
+
+const indexNames = (table: { schema: { indexes: { name: string }[] } }) =>
+  table.schema.indexes.map((i) => i.name).sort();
+
 describe('PapDB schema', () => {
-  it('declares version 2 with the three tables and their indexes', async () => {
+  it('declares version 3 with the three tables and the indexes paging and counts use', async () => {
     const db = new PapDB(uniqueName());
     opened.push(db);
     await db.open();
+    expect(DB_VERSION).toBe(3);
     expect(db.verno).toBe(DB_VERSION);
     expect(db.tables.map((t) => t.name).sort()).toEqual(['notes', 'sessions', 'stepEvents']);
-    const sessionIndexes = db.sessions.schema.indexes.map((i) => i.name).sort();
-    expect(sessionIndexes).toEqual([
+    expect(indexNames(db.sessions)).toEqual([
+      '[guideId+status]',
       '[guideId+updatedAt]',
       'guideId',
       'site',
       'status',
       'updatedAt',
     ]);
-    expect(db.stepEvents.schema.indexes.map((i) => i.name).sort()).toEqual([
-      'at',
-      'guideId',
-      'sessionId',
-    ]);
+    expect(indexNames(db.stepEvents)).toEqual(['[guideId+how]', 'at', 'guideId', 'sessionId']);
+    expect(indexNames(db.notes)).toEqual(['[guideId+at]', 'at', 'guideId', 'sessionId']);
   });
 
-  it('keeps the released version-1 declaration frozen', () => {
+  it('keeps the released declarations frozen', () => {
     expect(Object.isFrozen(SCHEMA_V1)).toBe(true);
     expect(Object.isFrozen(SCHEMA_V2)).toBe(true);
+    expect(Object.isFrozen(SCHEMA_V3)).toBe(true);
     expect(SCHEMA_V1).toEqual({ sessions: '++id, guideId, site, updatedAt' });
+    expect(SCHEMA_V2).toEqual({
+      sessions: '++id, guideId, site, updatedAt, status, [guideId+updatedAt]',
+      stepEvents: '++id, sessionId, guideId, at',
+      notes: '++id, sessionId, guideId, at',
+    });
   });
 
   it('uses the indexedDB given in its options instead of the global one', async () => {
@@ -76,7 +101,7 @@ describe('PapDB schema', () => {
   });
 });
 
-describe('upgrade from version 1 to version 2', () => {
+describe('upgrade from version 1', () => {
   const full = {
     guideId: 'caf-declaration-trimestrielle',
     site: 'caf',
@@ -112,7 +137,7 @@ describe('upgrade from version 1 to version 2', () => {
     const db = new PapDB(name);
     opened.push(db);
     const rows = await db.sessions.orderBy('id').toArray();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(DB_VERSION);
     expect(rows).toHaveLength(3);
     expect(rows[0]).toEqual({ id: 1, ...full });
     expect(rows[1]).toEqual({
@@ -153,7 +178,59 @@ describe('upgrade from version 1 to version 2', () => {
     const db = new PapDB(name);
     opened.push(db);
     expect(await db.sessions.count()).toBe(0);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(DB_VERSION);
+  });
+});
+
+describe('upgrade from version 2 to version 3 (stored fixture)', () => {
+  const fixture = v2Fixture;
+  const GUIDE = 'caf-declaration-trimestrielle';
+
+  it('keeps every row as it was, ids included', async () => {
+    const name = uniqueName();
+    await createV2(name, fixture);
+    const db = new PapDB(name);
+    opened.push(db);
+    expect(await db.sessions.orderBy('id').toArray()).toEqual(fixture.sessions);
+    expect(await db.stepEvents.orderBy('id').toArray()).toEqual(fixture.stepEvents);
+    expect(await db.notes.orderBy('id').toArray()).toEqual(fixture.notes);
+    expect(db.verno).toBe(3);
+    expect(indexNames(db.notes)).toContain('[guideId+at]');
+  });
+
+  it('pages, counts and resumes through the new indexes on the old rows', async () => {
+    const name = uniqueName();
+    await createV2(name, fixture);
+    const db = new PapDB(name);
+    opened.push(db);
+
+    // Newest first; notes 4 and 5 share a date and come by id, 5 then 4.
+    const first = await listNotes(db, GUIDE, { limit: 2 });
+    expect(first.notes.map((n) => n.id)).toEqual([6, 5]);
+    expect(first.next).toEqual({ at: fixture.notes[4]!.at, id: 5 });
+    const second = await listNotes(db, GUIDE, { before: first.next, limit: 2 });
+    expect(second.notes.map((n) => n.id)).toEqual([4, 2]);
+    const last = await listNotes(db, GUIDE, { before: second.next, limit: 2 });
+    expect(last.notes.map((n) => n.id)).toEqual([1]);
+    expect(last.next).toBeNull();
+    // The note without a date (7) is in no page, and reported by the count.
+    expect(await countNotes(db, GUIDE)).toEqual({
+      total: 5,
+      corrupt: [{ table: 'notes', id: null, reason: 'at: invalid_type' }],
+    });
+
+    expect(await getHistory(db, GUIDE)).toEqual({
+      sessions: 2,
+      done: 1,
+      alone: 3,
+      help: 2,
+      aidant: 1,
+      skippedSteps: 1,
+    });
+    const resume = await getResume(db, GUIDE);
+    expect(resume.session?.id).toBe(3);
+    expect(resume.lastAloneCount).toBe(2);
+    expect(resume.corrupt).toEqual([]);
   });
 });
 

@@ -7,7 +7,9 @@ import {
   finishSession,
   getHistory,
   getResume,
+  countNotes,
   listActiveSessions,
+  listNotes,
   ProgressInputError,
   recordStepEvent,
   SensitiveNoteError,
@@ -259,7 +261,7 @@ async function visitWithAidant() {
 }
 
 describe('getResume', () => {
-  it('finds where the person stopped, the notes, and how far they went alone', async () => {
+  it('finds where the person stopped and how far they went alone', async () => {
     const s = await visitWithAidant();
     const r = await getResume(db, GUIDE);
     expect(r.corrupt).toEqual([]);
@@ -276,10 +278,13 @@ describe('getResume', () => {
       'se-connecter',
       'mes-ressources',
     ]);
-    expect(r.notes.map((n) => n.text)).toEqual([
+    const page = await listNotes(db, GUIDE, { limit: 20 });
+    expect(page.notes.map((n) => n.text)).toEqual([
       'Prendre les 3 fiches de paie',
       'Votre code est dans le carnet bleu',
     ]);
+    expect(page.next).toBeNull();
+    expect(await countNotes(db, GUIDE)).toEqual({ total: 2, corrupt: [] });
   });
 
   it('has nothing to resume once the guide is finished, but still tells about last time', async () => {
@@ -289,7 +294,6 @@ describe('getResume', () => {
     expect(r.session).toBeNull();
     expect(r.last?.id).toBe(s.id);
     expect(r.lastAloneCount).toBe(2);
-    expect(r.notes).toHaveLength(2);
   });
 
   it('takes the newest session of the guide', async () => {
@@ -314,9 +318,95 @@ describe('getResume', () => {
       last: null,
       lastEvents: [],
       lastAloneCount: 0,
-      notes: [],
       corrupt: [],
     });
+  });
+});
+
+describe('listNotes (pages, newest first)', () => {
+  /** `n` notes on the guide, one minute apart, the first one oldest; some share a date. */
+  async function notes(n: number) {
+    const ids: number[] = [];
+    for (let i = 0; i < n; i++) {
+      // Every third note is written in the same millisecond as the one before it.
+      const at = T0 + Math.floor(i - i / 3) * 60_000;
+      ids.push((await addNote(db, { guideId: GUIDE, text: `note ${i}`, now: at })).id);
+    }
+    await addNote(db, { guideId: OTHER, text: 'autre démarche', now: T0 + DAY });
+    return ids;
+  }
+  const texts = (page: { notes: { text: string }[] }) => page.notes.map((n) => n.text);
+
+  it('reads the first page, then the next ones from the cursor, to the end', async () => {
+    await notes(7);
+    const first = await listNotes(db, GUIDE, { limit: 3 });
+    expect(texts(first)).toEqual(['note 6', 'note 5', 'note 4']);
+    expect(first.next).toEqual({ at: first.notes[2]!.at, id: first.notes[2]!.id });
+    const second = await listNotes(db, GUIDE, { before: first.next, limit: 3 });
+    expect(texts(second)).toEqual(['note 3', 'note 2', 'note 1']);
+    const third = await listNotes(db, GUIDE, { before: second.next, limit: 3 });
+    expect(texts(third)).toEqual(['note 0']);
+    expect(third.next).toBeNull();
+    expect(await countNotes(db, GUIDE)).toEqual({ total: 7, corrupt: [] });
+  });
+
+  it('says there is no more when the last page is exactly full', async () => {
+    await notes(4);
+    const first = await listNotes(db, GUIDE, { limit: 2 });
+    const second = await listNotes(db, GUIDE, { before: first.next, limit: 2 });
+    expect(texts(second)).toEqual(['note 1', 'note 0']);
+    expect(second.next).toBeNull();
+  });
+
+  it('neither repeats nor skips a note when one is added between two pages', async () => {
+    await notes(6);
+    const first = await listNotes(db, GUIDE, { limit: 3 });
+    // Newer than everything: it belongs before the first page, not in the next one.
+    await addNote(db, { guideId: GUIDE, text: 'nouvelle', now: T0 + DAY });
+    // Exactly as old as the last note shown but with a larger id: already passed, too.
+    await addNote(db, { guideId: GUIDE, text: 'même date', now: first.next!.at });
+    const second = await listNotes(db, GUIDE, { before: first.next, limit: 3 });
+    expect(second.next).toBeNull();
+    const shown = [...texts(first), ...texts(second)];
+    expect(shown).toEqual(['note 5', 'note 4', 'note 3', 'note 2', 'note 1', 'note 0']);
+    expect(new Set(shown).size).toBe(shown.length);
+    // Read again from the top, both are in their place (same date: the newer id first).
+    expect(texts(await listNotes(db, GUIDE, { limit: 5 }))).toEqual([
+      'nouvelle',
+      'note 5',
+      'même date',
+      'note 4',
+      'note 3',
+    ]);
+  });
+
+  it('neither repeats nor skips a note when one is deleted between two pages', async () => {
+    const ids = await notes(6);
+    const first = await listNotes(db, GUIDE, { limit: 3 });
+    // The last note shown (the cursor itself) and one not shown yet.
+    expect(await deleteNote(db, first.notes[2]!.id)).toBe(true);
+    expect(await deleteNote(db, ids[1]!)).toBe(true);
+    const second = await listNotes(db, GUIDE, { before: first.next, limit: 3 });
+    expect(texts(second)).toEqual(['note 2', 'note 0']);
+    expect(second.next).toBeNull();
+    expect((await countNotes(db, GUIDE)).total).toBe(4);
+  });
+
+  it('sets aside a broken note in a page and keeps the cursor moving past it', async () => {
+    await notes(3);
+    const bad = (await db
+      .table('notes')
+      .add({ guideId: GUIDE, text: '', at: T0 + 30_000 })) as number;
+    const first = await listNotes(db, GUIDE, { limit: 2 });
+    expect(texts(first)).toEqual(['note 2']);
+    expect(first.corrupt).toEqual([{ table: 'notes', id: bad, reason: 'text: too_small' }]);
+    const second = await listNotes(db, GUIDE, { before: first.next, limit: 2 });
+    expect(texts(second)).toEqual(['note 1', 'note 0']);
+  });
+
+  it('refuses a page size that is not a positive integer', async () => {
+    await expect(listNotes(db, GUIDE, { limit: 0 })).rejects.toThrow(RangeError);
+    await expect(listNotes(db, GUIDE, { limit: 1.5 })).rejects.toThrow(RangeError);
   });
 });
 
@@ -356,7 +446,6 @@ describe('getHistory', () => {
       help: 2,
       aidant: 1,
       skippedSteps: 1,
-      corrupt: [],
     });
   });
 });
@@ -459,20 +548,25 @@ describe('corrupt rows', () => {
 
     const r = await getResume(db, GUIDE);
     expect(r.session?.id).toBe(good.id);
-    expect(r.notes).toHaveLength(2);
     expect(r.lastAloneCount).toBe(2);
+    // The broken session is met twice (newest, and active): reported once.
     expect(r.corrupt).toEqual([
       { table: 'sessions', id: badSession, reason: expect.stringContaining('stepIndex') },
       { table: 'stepEvents', id: badEvent, reason: expect.stringContaining('how') },
+    ]);
+    const page = await listNotes(db, GUIDE, { limit: 20 });
+    expect(page.notes).toHaveLength(2);
+    expect(page.corrupt).toEqual([
       { table: 'notes', id: badNote, reason: expect.stringContaining('text') },
     ]);
-    expect(corruptMessage(r.corrupt)).toBe(
+    expect(corruptMessage([...r.corrupt, ...page.corrupt])).toBe(
       '3 informations enregistrées étaient abîmées. Elles ont été mises de côté. Le reste fonctionne.',
     );
 
+    // Counted by index: the mark « perhaps » is in no count; the broken session still counts
+    // as a session started (its guide and status are readable).
     const h = await getHistory(db, GUIDE);
-    expect(h).toMatchObject({ sessions: 1, alone: 2, help: 1 });
-    expect(h.corrupt.map((c) => c.table)).toEqual(['sessions', 'stepEvents']);
+    expect(h).toMatchObject({ sessions: 2, alone: 2, help: 1, aidant: 0, skippedSteps: 0 });
 
     const active = await listActiveSessions(db);
     expect(active.sessions.map((s) => s.id)).toEqual([good.id]);
@@ -482,11 +576,13 @@ describe('corrupt rows', () => {
   it('never puts the faulty value in the report (it may be private)', async () => {
     await db.table('notes').add({ guideId: GUIDE, text: 'bonne note', at: T0 });
     await db.table('notes').add({ guideId: GUIDE, text: 'secret-0612345678', at: 'hier' });
-    const r = await getResume(db, GUIDE);
-    expect(r.notes.map((n) => n.text)).toEqual(['bonne note']);
-    expect(r.corrupt).toHaveLength(1);
-    expect(r.corrupt[0]?.reason).toBe('at: invalid_type');
-    expect(JSON.stringify(r.corrupt)).not.toMatch(/secret|hier/);
+    const page = await listNotes(db, GUIDE, { limit: 20 });
+    expect(page.notes.map((n) => n.text)).toEqual(['bonne note']);
+    // A note without a date has no place in the pages: the count reports it.
+    const count = await countNotes(db, GUIDE);
+    expect(count.total).toBe(1);
+    expect(count.corrupt).toEqual([{ table: 'notes', id: null, reason: 'at: invalid_type' }]);
+    expect(JSON.stringify([page, count])).not.toMatch(/secret|hier/);
     expect(corruptMessage([])).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { NOTES_PAGE_SIZE, utf8Length } from '../../../core/progress/limits';
 import { ProgressService } from '../../../core/progress/service';
 import { loadGuidesFromDir } from '../../../tools/guides/load-fs';
 import { PapDB } from '../../../core/progress/db';
@@ -8,10 +9,10 @@ const guides = loadGuidesFromDir(path.resolve(import.meta.dirname, '../../../gui
 const guide = guides.find((g) => g.id === 'caf-declaration-trimestrielle')!;
 let n = 0;
 
-function service() {
+function service(maxFileBytes?: number) {
   let now = Date.UTC(2026, 10, 1);
   const db = new PapDB(`progress-service-${++n}-${Math.random()}`);
-  return { db, progress: new ProgressService(db, () => (now += 1000)) };
+  return { db, progress: new ProgressService(db, () => (now += 1000), maxFileBytes) };
 }
 
 describe('ProgressService', () => {
@@ -59,5 +60,83 @@ describe('ProgressService', () => {
     expect(again).toBe(first);
     const fresh = await progress.start(guide, 'alone', 0);
     expect(fresh).not.toBe(first);
+  });
+});
+
+describe('ProgressService: notes a page at a time', () => {
+  it('sends the first page with the count, then the older pages from the cursor', async () => {
+    const { progress } = service();
+    for (let i = 0; i < NOTES_PAGE_SIZE + 5; i++) {
+      const r = await progress.addNote({
+        guideId: guide.id,
+        stepId: guide.steps[1]!.id,
+        text: `n${i}`,
+      });
+      expect(r.ok).toBe(true);
+    }
+    const p = await progress.guideProgress(guide);
+    expect(p.notes).toHaveLength(NOTES_PAGE_SIZE);
+    expect(p.notes[0]).toMatchObject({
+      text: `n${NOTES_PAGE_SIZE + 4}`,
+      stepTitle: guide.steps[1]!.title,
+    });
+    const last = p.notes[NOTES_PAGE_SIZE - 1]!;
+    expect(p.moreNotes).toEqual({ at: last.at, id: last.id });
+    const next = await progress.notePage(guide, p.moreNotes!);
+    expect(next.notes.map((x) => x.text)).toEqual(['n4', 'n3', 'n2', 'n1', 'n0']);
+    expect(next.next).toBeNull();
+    expect(next.problem).toBeNull();
+    expect(await progress.noteCount(guide.id)).toEqual({
+      total: NOTES_PAGE_SIZE + 5,
+      problem: null,
+    });
+  });
+});
+
+describe('ProgressService: the data file and its size limit', () => {
+  async function filled(maxFileBytes?: number) {
+    const s = service(maxFileBytes);
+    const id = (await s.progress.start(guide, 'aidant', 0))!;
+    await s.progress.how(id, guide, guide.steps[0]!.id, 'help');
+    for (let i = 0; i < 30; i++) {
+      await s.progress.addNote({ guideId: guide.id, sessionId: id, text: `Note numéro ${i}` });
+    }
+    return s;
+  }
+
+  it('exports at exactly its limit, and the file comes back whole', async () => {
+    const probe = await filled();
+    const full = await probe.progress.exportData();
+    if (!full.ok) throw new Error('refused');
+    const size = utf8Length(full.text);
+
+    const { db, progress } = await filled(size);
+    const out = await progress.exportData();
+    if (!out.ok) throw new Error(`refused at ${out.size}`);
+    expect(utf8Length(out.text)).toBe(size);
+    const target = service(size);
+    expect(await target.progress.importData(out.text, 'replace')).toMatchObject({
+      ok: true,
+      sessions: 1,
+      stepEvents: 1,
+      notes: 30,
+    });
+    expect(await target.db.notes.orderBy('id').toArray()).toEqual(
+      await db.notes.orderBy('id').toArray(),
+    );
+  });
+
+  it('makes no file one byte over its limit, and says by how much', async () => {
+    const probe = await filled();
+    const full = await probe.progress.exportData();
+    if (!full.ok) throw new Error('refused');
+    const size = utf8Length(full.text);
+    const { progress } = await filled(size - 1);
+    expect(await progress.exportData()).toEqual({
+      ok: false,
+      tooBig: true,
+      size,
+      limit: size - 1,
+    });
   });
 });

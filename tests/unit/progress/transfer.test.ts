@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { requests } from '../../../core/messaging/protocol';
 import type { PapDB } from '../../../core/progress/db';
+import { MAX_FILE_BYTES, utf8Length } from '../../../core/progress/limits';
 import {
   addNote,
   finishSession,
@@ -13,6 +15,7 @@ import {
   eraseAll,
   exportAll,
   exportFileName,
+  exportText,
   importAll,
   parseImport,
   serialiseExport,
@@ -419,4 +422,86 @@ describe('eraseAll', () => {
     expect(await snapshot()).toEqual({ sessions: [], stepEvents: [], notes: [] });
     expect(await eraseAll(db)).toEqual({ sessions: 0, stepEvents: 0, notes: 0 });
   });
+});
+
+describe('one size limit for the file, on the way out and on the way in', () => {
+  it('counts the bytes a saved file weighs, whatever the script', () => {
+    for (const text of ['abc', 'carnet bleu é à ç', 'دفتر أزرق', '€ 12', '👵🏽 ok', '\ud800x']) {
+      expect(utf8Length(text), text).toBe(new TextEncoder().encode(text).length);
+    }
+  });
+
+  /**
+   * A file weighing exactly `bytes`: many sessions (rows the import checks quickly), and
+   * notes, plain sentences the guard accepts, whose « e » turn into « é », one byte more each,
+   * to fill the last bytes. Ids all have six digits, so that every session weighs the same.
+   */
+  function fileOfSize(bytes: number): ExportFile {
+    const session = (i: number): Session => ({
+      id: 100_000 + i,
+      guideId: GUIDE,
+      site: 'caf',
+      startedAt: T0 + i,
+      updatedAt: T0 + i,
+      mode: 'alone',
+      stepIndex: 3,
+      stepId: 'salaires',
+      status: 'done',
+    });
+    const sentence = 'Prendre les fiches de paie et le carnet bleu. '.repeat(11).slice(0, 500);
+    const file: ExportFile = {
+      format: 'pas-a-pas-export',
+      version: 2,
+      exportedAt: new Date(T0).toISOString(),
+      sessions: [session(0)],
+      stepEvents: [],
+      notes: Array.from({ length: 20 }, (_, i) => ({
+        id: 100_000 + i,
+        guideId: GUIDE,
+        sessionId: 100_000,
+        text: sentence,
+        at: T0 + i,
+      })),
+    };
+    const size = () => utf8Length(serialiseExport(file));
+    const one = size();
+    file.sessions.push(session(1));
+    const perSession = size() - one;
+    // Leave less room than the notes can fill (about 1,700 « e »).
+    const count = 1 + Math.floor((bytes - one - 1000) / perSession);
+    file.sessions = Array.from({ length: count }, (_, i) => session(i));
+    let left = bytes - size();
+    for (const n of file.notes) {
+      const room = n.text.split('e').length - 1;
+      let k = Math.min(room, left);
+      left -= k;
+      n.text = n.text.replace(/e/g, (e) => (k-- > 0 ? 'é' : e));
+    }
+    if (left !== 0) throw new Error(`${left} bytes off`);
+    return file;
+  }
+
+  // The database side of the round trip, at a lower limit, is in service.test.ts.
+  it('makes a file of exactly the limit, and that file is read back whole', () => {
+    const file = fileOfSize(MAX_FILE_BYTES);
+    const out = exportText(file);
+    if (!out.ok) throw new Error(`refused at ${out.size}`);
+    expect(utf8Length(out.text)).toBe(MAX_FILE_BYTES);
+    // The data page sends the text as it is: the message accepts it, the import reads it all.
+    expect(
+      requests['data:import'].data.safeParse({ text: out.text, mode: 'replace' }).success,
+    ).toBe(true);
+    const parsed = parseImport(out.text);
+    if (!parsed.ok) throw new Error(parsed.kind);
+    expect(parsed.dropped).toEqual({ refusedNotes: 0, orphans: 0 });
+    expect(parsed.file.sessions.length).toBe(file.sessions.length);
+    expect(parsed.file.sessions.at(-1)).toEqual(file.sessions.at(-1));
+    expect(parsed.file.notes).toEqual(file.notes);
+  }, 60_000);
+
+  it('makes no file one byte over the limit, and says how big it would be', () => {
+    const file = fileOfSize(MAX_FILE_BYTES + 1);
+    expect(exportText(file)).toEqual({ ok: false, size: MAX_FILE_BYTES + 1 });
+    expect(exportText(file, MAX_FILE_BYTES + 1).ok).toBe(true);
+  }, 60_000);
 });
