@@ -9,7 +9,7 @@
  */
 import Dexie from 'dexie';
 import * as z from 'zod/mini';
-import type { NoteCursor } from '../messaging/responses';
+import type { NoteCursor } from './views';
 import type { SiteId } from '../sites/registry';
 import type { PapDB } from './db';
 import { checkNote, type NoteProblem } from './guard';

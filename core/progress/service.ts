@@ -40,7 +40,7 @@ import type {
   NoteResult,
   NotesPage,
   NoteView,
-} from '../messaging/responses';
+} from './views';
 
 export class ProgressService {
   constructor(
