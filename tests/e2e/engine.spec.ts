@@ -294,6 +294,7 @@ test('impots: the FranceConnect route runs the included steps and comes back', a
   expect(fcIds.map(([id]) => id)).toEqual([
     'franceconnect-connexion.choisir-compte',
     'franceconnect-connexion.se-connecter',
+    'franceconnect-connexion.mot-de-passe',
     'franceconnect-connexion.continuer',
   ]);
 
@@ -304,34 +305,42 @@ test('impots: the FranceConnect route runs the included steps and comes back', a
 
   // The person takes FranceConnect instead of the numéro fiscal.
   await page.bringToFront();
-  await page.getByRole('link', { name: /S.identifier avec\s+FranceConnect/ }).click();
+  // The State design system's FranceConnect button is a <button>, not a link.
+  await page.getByRole('button', { name: /S.identifier avec\s+FranceConnect/ }).click();
   await expect(page).toHaveURL(/app\.franceconnect\.gouv\.fr\/api\/v2\/interaction\//);
-  const [choose, login, consent] = fcIds.map(([, i]) => i);
+  const [choose, login, password, consent] = fcIds.map(([, i]) => i);
   await stepCount(panel, choose! + 1, total);
   await expect(panel.getByTestId('step-title')).toHaveText('Choisissez un compte');
   // Still the impots guide, on the impots site's side, while on FranceConnect.
   await expect(panel.getByTestId('site-name')).toContainText('impots.gouv.fr');
   await page.bringToFront();
-  const provider = page.getByRole('button', { name: 'impots.gouv', exact: true });
+  // Each provider is a <button role="link"> named by its caption.
+  const provider = page.getByRole('link', { name: 'impots.gouv.fr', exact: true });
   await expectRingAround(page, provider);
   await expect(page.getByTestId('pap-callout')).toContainText('Votre compte des impôts');
   await page.screenshot({ path: artifact('engine-franceconnect-choice.png') });
   await provider.click();
 
   await stepCount(panel, login! + 1, total);
-  await expect(panel.getByTestId('step-title')).toHaveText(
-    'Connectez-vous avec votre compte des impôts',
-  );
+  await expect(panel.getByTestId('step-title')).toHaveText('Tapez votre numéro fiscal');
   await page.bringToFront();
-  const fiscal = page.getByLabel('Numéro fiscal');
+  const fiscal = page.locator('#spi_tmp');
   await expectRingAround(page, fiscal);
   await perform(page, IMPOTS.steps[login!]!, fiscal, '1234567890123');
+
+  // Same page: the password group shows up and the guide moves on without a page load.
+  await stepCount(panel, password! + 1, total);
+  await page.bringToFront();
+  const secret = page.getByLabel('Mot de passe', { exact: true });
+  await expectRingAround(page, secret);
+  await perform(page, IMPOTS.steps[password!]!, secret);
 
   await stepCount(panel, consent! + 1, total);
   await expect(panel.getByTestId('step-title')).toHaveText('Vérifiez votre nom et continuez');
   await page.bringToFront();
   const go = page.getByRole('button', { name: /^Continuer sur / });
   await expectRingAround(page, go);
+  await page.screenshot({ path: artifact('engine-franceconnect-consent.png') });
   await go.click();
 
   // Back on impots: the espace step, then the rest of the guide as usual.
