@@ -29,18 +29,23 @@ const text = z.string();
 const id = z.string().check(z.minLength(1), z.maxLength(200));
 
 /**
- * A text to match against an element's name, label, text or placeholder. Plain text matches
- * the whole string after normalising case, accents, apostrophes and spaces; `/pattern/flags`
- * is a regular expression that may match anywhere.
+ * A text to match against an element's name, label, text or placeholder, after normalising
+ * case, accents, apostrophes and spaces: a plain string is the whole text; `{ start }` its
+ * beginning; `{ pattern }` the whole text with `*` standing for any run of characters.
  */
-const textMatch = z.string();
+export const TextMatchSchema = z.union([
+  z.string(),
+  z.object({ start: z.string() }),
+  z.object({ pattern: z.string() }),
+]);
 
 /** One way to find an element; lists of locators are ordered fallbacks. */
 export const LocatorSchema = z.union([
-  z.object({ role: text, name: z.optional(textMatch) }),
-  z.object({ label: textMatch }),
-  z.object({ text: textMatch }),
-  z.object({ placeholder: textMatch }),
+  /** Several roles: any of them (`[button, link]`). */
+  z.object({ role: z.union([text, z.array(text)]), name: z.optional(TextMatchSchema) }),
+  z.object({ label: TextMatchSchema }),
+  z.object({ text: TextMatchSchema }),
+  z.object({ placeholder: TextMatchSchema }),
   z.object({ css: text }),
 ]);
 
@@ -118,6 +123,7 @@ export const GuideSchema = z.extend(RunningGuideSchema, {
   i18n: z.optional(z.record(z.string(), GuideTextSchema)),
 });
 
+export type TextMatch = z.infer<typeof TextMatchSchema>;
 export type Locator = z.infer<typeof LocatorSchema>;
 export type Condition = z.infer<typeof ConditionSchema>;
 export type Step = z.infer<typeof StepSchema>;

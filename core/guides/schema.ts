@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { SITE_IDS, SITES } from '../sites/registry';
 import { siteForHost } from '../sites/recognise';
-import { STEP_ACTIONS, type Locator } from './model';
+import { ARIA_ROLES } from '../locate/roles';
+import { STEP_ACTIONS, type Locator, type TextMatch } from './model';
 import { checkUrlPattern, looksLikeRegex, urlPatternHost } from './url-pattern';
 import { MAX_ID_LENGTH, MAX_STEPS } from './limits';
 import { closest } from './suggest';
@@ -17,20 +18,7 @@ const STEP_REF = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)*$/;
 const LOCATOR_KINDS = ['role', 'label', 'text', 'placeholder', 'css'] as const;
 
 /** WAI-ARIA 1.2 roles: a misspelt role would otherwise silently never match. */
-// prettier-ignore
-export const ARIA_ROLES = [
-  'alert', 'alertdialog', 'application', 'article', 'banner', 'blockquote', 'button', 'caption',
-  'cell', 'checkbox', 'code', 'columnheader', 'combobox', 'complementary', 'contentinfo',
-  'definition', 'deletion', 'dialog', 'document', 'emphasis', 'feed', 'figure', 'form',
-  'generic', 'grid', 'gridcell', 'group', 'heading', 'img', 'insertion', 'link', 'list',
-  'listbox', 'listitem', 'log', 'main', 'mark', 'marquee', 'math', 'menu', 'menubar', 'menuitem',
-  'menuitemcheckbox', 'menuitemradio', 'meter', 'navigation', 'none', 'note', 'option',
-  'paragraph', 'presentation', 'progressbar', 'radio', 'radiogroup', 'region', 'row',
-  'rowgroup', 'rowheader', 'scrollbar', 'search', 'searchbox', 'separator', 'slider',
-  'spinbutton', 'status', 'strong', 'subscript', 'superscript', 'switch', 'tab', 'table',
-  'tablist', 'tabpanel', 'term', 'textbox', 'time', 'timer', 'toolbar', 'tooltip', 'tree',
-  'treegrid', 'treeitem',
-] as const;
+export { ARIA_ROLES };
 
 /** Issue parameter: the problem is the key itself, so point at the key rather than its value. */
 export const AT_KEY = { atKey: true } as const;
@@ -70,9 +58,10 @@ const NOT_A_REGEX = { pattern: '^/[\\s\\S]+/[a-z]*$' };
 /**
  * Plain text matched whole after normalising. `/regex/flags` is refused: it would run on page
  * text in the page itself, and a careless one can freeze the tab; a list of locators says
- * « one of these texts » instead. (The locator engine compares such a text as written.)
+ * « one of these texts » instead, `{ start }` and `{ pattern }` what changes from page to
+ * page. (The locator engine compares such a text as written.)
  */
-function textMatch(key: string, description: string) {
+function plainText(key: string, description: string) {
   return z
     .string()
     .superRefine((s, ctx) => {
@@ -80,11 +69,66 @@ function textMatch(key: string, description: string) {
       else if (looksLikeRegex(s)) {
         ctx.addIssue({
           code: 'custom',
-          message: `les expressions régulières ne sont pas acceptées (« ${s} ») : écrivez le texte entier, tel qu’il s’affiche ; pour plusieurs textes possibles, faites une liste (ex. [{ role: button, name: Valider }, { role: button, name: Envoyer }])`,
+          message: `les expressions régulières ne sont pas acceptées (« ${s} ») : écrivez le texte entier, tel qu’il s’affiche ; pour plusieurs textes possibles, faites une liste (ex. [{ role: button, name: Valider }, { role: button, name: Envoyer }]) ; pour un texte qui change, { start: … } ou { pattern: … }`,
         });
       }
     })
     .meta({ description, not: NOT_A_REGEX });
+}
+
+const pattern = z
+  .string()
+  .superRefine((p, ctx) => {
+    if (looksLikeRegex(p)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `les expressions régulières ne sont pas acceptées (« ${p} ») : dans un motif, seul « * » est spécial`,
+      });
+    } else if (!p.includes('*')) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `le motif « ${p} » n’a pas de « * » : écrivez le texte seul, sans « pattern »`,
+      });
+    } else if (p.replace(/[*\s]/g, '') === '') {
+      ctx.addIssue({ code: 'custom', message: `le motif « ${p} » n’a aucun mot` });
+    }
+  })
+  .meta({
+    description:
+      'Motif du texte entier : * remplace n’importe quelle suite de caractères (ex. Avis d’impôt * sur les revenus de *)',
+    not: NOT_A_REGEX,
+  });
+
+/** `{ start }` or `{ pattern }`, one of the two. */
+const startOrPattern = strict({
+  start: plainText('start', 'Début du texte affiché (ex. Continuer sur)').optional(),
+  pattern: pattern.optional(),
+})
+  // Only once the keys are known: an unknown key already says what is wrong.
+  .refine((v) => v.start !== undefined || v.pattern !== undefined, {
+    error: 'il faut « start » ou « pattern »',
+    when: (payload) => payload.issues.length === 0,
+  })
+  .refine((v) => v.start === undefined || v.pattern === undefined, {
+    error: '« start » ou « pattern », pas les deux',
+    path: ['pattern'],
+    params: AT_KEY,
+  })
+  .transform((v): TextMatch =>
+    v.start !== undefined ? { start: v.start } : { pattern: v.pattern ?? '' },
+  )
+  .meta({
+    id: 'text-start-or-pattern',
+    // One key or the other, for editors.
+    minProperties: 1,
+    maxProperties: 1,
+    description:
+      '{ start: … } : le texte commence par ces mots ; { pattern: … } : le texte entier, * pour ce qui change',
+  });
+
+/** A text to find: the whole text, `{ start }` or `{ pattern }`. */
+function textMatch(key: string, description: string) {
+  return z.union([plainText(key, description), startOrPattern]).describe(description);
 }
 
 const ariaRole = z
@@ -103,11 +147,11 @@ const ariaRole = z
 
 /** The one kind of locator the checks above let through, as the model writes it. */
 function toLocator(v: {
-  role?: string;
-  name?: string;
-  label?: string;
-  text?: string;
-  placeholder?: string;
+  role?: string | string[];
+  name?: TextMatch;
+  label?: TextMatch;
+  text?: TextMatch;
+  placeholder?: TextMatch;
   css?: string;
 }): Locator {
   if (v.role !== undefined)
@@ -121,8 +165,14 @@ function toLocator(v: {
 /** One locator; `what` names it in messages (« la cible », « le bouton submit »…). */
 function locator(key: string, what: string) {
   return strict({
-    role: ariaRole.optional(),
-    name: textMatch('name', 'Nom accessible (texte visible ou aria-label), avec role').optional(),
+    role: z
+      .union([ariaRole, z.array(ariaRole).min(1, 'la liste « role » est vide')])
+      .optional()
+      .describe('Rôle de l’élément, ou liste de rôles possibles : [button, link]'),
+    name: textMatch(
+      'name',
+      'Nom de l’élément tel qu’on le lit (texte, étiquette, aria-label), avec role',
+    ).optional(),
     label: textMatch('label', 'Étiquette d’un champ de formulaire').optional(),
     text: textMatch('text', 'Texte entier de l’élément').optional(),
     placeholder: textMatch('placeholder', 'Texte d’exemple affiché dans un champ vide').optional(),

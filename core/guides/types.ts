@@ -2,7 +2,16 @@
  * The guide types, inferred from the one model (model.ts); this module only names them for the
  * code that needs no schema, plus what the guide checker reports.
  */
-export type { Condition, Guide, GuideText, Locator, RunningGuide, Step, StepAction } from './model';
+export type {
+  Condition,
+  Guide,
+  GuideText,
+  Locator,
+  RunningGuide,
+  Step,
+  StepAction,
+  TextMatch,
+} from './model';
 
 /** What a guide author sees for one problem: `file:line:col message`. */
 export interface Diagnostic {

@@ -3,124 +3,92 @@
  * {label}, {text}, {placeholder}) and CSS last. Runs in the content script on large pages, so
  * every search narrows its candidates with one native selector before any costly check, and
  * nothing here ever throws: an odd page simply gives no match.
+ *
+ * Only elements a person can see are found. Of those, only one the person can use now is
+ * returned for ringing (`locate`); `findTarget` also says when the target is there but waits
+ * (disabled) or lies behind an open modal dialog.
  */
-import { computeAccessibleName, getRole } from 'dom-accessibility-api';
 import type { Locator } from '../guides/types';
-import { normalisePiece, normaliseText, textMatcher } from './normalise';
-import { createStyleCache, createVisibilityCheck, type StyleOf } from './visible';
+import { breaksLine, createCtx, type Ctx } from './context';
+import { readings } from './names';
+import {
+  matchWildcard,
+  normalisePiece,
+  normaliseText,
+  textMatcher,
+  type TextMatch,
+} from './normalise';
+import { canonicalRole, roleOf, roleSelector } from './roles';
+import { createUsableCheck } from './usable';
 
 type Root = Document | Element;
 
-/** What one search shares between its checks (valid while the page does not change). */
-interface Ctx {
-  style: StyleOf;
-  visible: (el: Element) => boolean;
-  /** Text of the <label for> elements pointing at an id in a document. */
-  labelsFor: (doc: Document, id: string) => string;
-}
+/**
+ * What a search for a step's target found:
+ * - `ready`: visible and usable: the element to ring;
+ * - `disabled`: visible but disabled (a button waiting for a box to be ticked, for instance):
+ *   never ring it; say what it waits for;
+ * - `covered`: visible but behind an open modal dialog: the dialog must be closed first;
+ * - `missing`: nothing visible matches.
+ * With a list of locators, the first locator that finds a usable element wins; when none
+ * does, the first element found that waits or is covered is reported.
+ */
+export type Located =
+  | { status: 'ready' | 'disabled' | 'covered'; element: Element }
+  | { status: 'missing'; element: null };
 
-function createCtx(): Ctx {
-  const style = createStyleCache();
-  const byDoc = new Map<Document, Map<string, string>>();
-  // One pass over the labels instead of `el.labels`, which some engines (jsdom) answer by
-  // walking the whole document for every label.
-  const labelsFor = (doc: Document, id: string): string => {
-    let map = byDoc.get(doc);
-    if (!map) {
-      map = new Map();
-      const labels = doc.querySelectorAll('label[for]');
-      for (let i = 0; i < labels.length; i++) {
-        const l = labels[i];
-        const target = l?.getAttribute('for');
-        if (l && target) map.set(target, `${map.get(target) ?? ''} ${l.textContent ?? ''}`);
-      }
-      byDoc.set(doc, map);
-    }
-    return map.get(id) ?? '';
-  };
-  return { style, visible: createVisibilityCheck(style), labelsFor };
+/** One search: what it shares, and what to do with each visible match (true: stop). */
+interface Search {
+  ctx: Ctx;
+  take: (el: Element) => boolean;
 }
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const CDATA_SECTION_NODE = 4;
 
-/**
- * Native elements that may carry each implicit role. An explicit `role` attribute is added to
- * every entry; roles missing here fall back to scanning every element.
- */
-const IMPLICIT: Record<string, string> = {
-  button: 'button,input,summary',
-  link: 'a[href],area[href]',
-  textbox: 'input,textarea',
-  searchbox: 'input',
-  combobox: 'input,select',
-  listbox: 'select,datalist',
-  option: 'option',
-  radio: 'input',
-  checkbox: 'input',
-  spinbutton: 'input',
-  slider: 'input',
-  heading: 'h1,h2,h3,h4,h5,h6',
-  img: 'img',
-  presentation: 'img',
-  list: 'ul,ol,menu',
-  listitem: 'li',
-  navigation: 'nav',
-  main: 'main',
-  banner: 'header',
-  contentinfo: 'footer',
-  complementary: 'aside',
-  region: 'section',
-  form: 'form',
-  dialog: 'dialog',
-  group: 'fieldset,details,optgroup',
-  article: 'article',
-  table: 'table',
-  row: 'tr',
-  cell: 'td',
-  columnheader: 'th',
-  rowgroup: 'thead,tbody,tfoot',
-  separator: 'hr',
-  progressbar: 'progress',
-  status: 'output',
-  figure: 'figure',
-  term: 'dt',
-  definition: 'dd',
-  // Roles that only exist as explicit attributes in HTML.
-  tab: '',
-  tabpanel: '',
-  tablist: '',
-  menu: '',
-  menubar: '',
-  menuitem: '',
-  menuitemcheckbox: '',
-  menuitemradio: '',
-  switch: '',
-  alert: '',
-  alertdialog: '',
-  tooltip: '',
-  tree: '',
-  treeitem: '',
-  grid: '',
-  gridcell: '',
-};
+/** Elements that may be form fields a {label} can name (see `isField`). */
+const MAYBE_FIELDS = 'input,select,textarea,[role],[contenteditable]';
+const FIELD_ROLES = new Set([
+  'textbox',
+  'searchbox',
+  'combobox',
+  'spinbutton',
+  'checkbox',
+  'radio',
+  'switch',
+  'listbox',
+  'slider',
+]);
 
-/** Form fields a {label} can name. */
-const LABELLED_FIELDS =
-  'input:not([type="hidden" i]),select,textarea,[role~="textbox" i],[role~="searchbox" i],' +
-  '[role~="combobox" i],[role~="spinbutton" i],[contenteditable]:not([contenteditable="false" i])';
+function isField(el: Element): boolean {
+  const tag = el.localName;
+  if (tag === 'input') return (el.getAttribute('type') ?? '').toLowerCase() !== 'hidden';
+  return tag === 'select' || tag === 'textarea' || editable(el) || FIELD_ROLES.has(roleOf(el));
+}
 
 const PLACEHOLDER_FIELDS = '[placeholder],[aria-placeholder]';
 
-/** Elements whose text never shows on the page. */
-const NO_TEXT = new Set(['script', 'style', 'template', 'noscript', 'head', 'title', 'desc']);
+/** Elements whose text never shows on the page, or is what the person typed. */
+const NO_TEXT = new Set([
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'head',
+  'title',
+  'desc',
+  'textarea',
+]);
 
 /** What a person actually clicks when the matched text sits inside it. */
 const CLICKABLE =
   'a[href],button,label,summary,[role~="button" i],[role~="link" i],[role~="tab" i],' +
   '[role~="menuitem" i],[role~="menuitemradio" i],[role~="menuitemcheckbox" i],[role~="option" i]';
 const CLICKABLE_LEVELS = 3;
+
+/** A {text} pattern is compared only with texts up to this length (normalised). */
+const PATTERN_TEXT_LIMIT = 300;
 
 function safeMatches(el: Element, selector: string): boolean {
   try {
@@ -149,116 +117,70 @@ function candidates(root: Root, selector: string): Element[] {
   return out;
 }
 
-function roleSelector(role: string): string {
-  const explicit = `[role~="${role.replace(/["\\]/g, '\\$&')}" i]`;
-  const implicit = IMPLICIT[role];
-  if (implicit === undefined) return '*';
-  return implicit ? `${implicit},${explicit}` : explicit;
+function editable(el: Element): boolean {
+  const v = el.getAttribute('contenteditable');
+  return v !== null && v.toLowerCase() !== 'false';
 }
 
-function roleOf(el: Element): string {
-  try {
-    return (getRole(el) ?? '').toLowerCase();
-  } catch {
-    return '';
-  }
-}
-
-const NO_STYLE = {
-  display: '',
-  visibility: '',
-  content: '',
-  getPropertyValue: () => '',
-} as unknown as CSSStyleDeclaration;
-
-/**
- * A plain approximation of the accessible name for documents without a window (DOMParser,
- * createHTMLDocument), where dom-accessibility-api cannot run.
- */
-function windowlessName(el: Element): string {
-  const labelledby = el.getAttribute('aria-labelledby');
-  if (labelledby) {
-    const text = labelledby
-      .split(/\s+/)
-      .map((id) => (id ? (el.ownerDocument.getElementById(id)?.textContent ?? '') : ''))
-      .join(' ')
-      .trim();
-    if (text) return text;
-  }
-  const label = el.getAttribute('aria-label')?.trim();
-  if (label) return label;
-  const labels = (el as HTMLInputElement).labels;
-  if (labels && labels.length > 0) {
-    return Array.from(labels, (l) => l.textContent ?? '').join(' ');
-  }
-  const tag = el.localName;
-  if (tag === 'input') {
-    const type = (el.getAttribute('type') ?? '').toLowerCase();
-    if (type === 'button' || type === 'submit' || type === 'reset') {
-      return el.getAttribute('value') ?? '';
-    }
-    if (type === 'image') return el.getAttribute('alt') ?? '';
-    return el.getAttribute('title') ?? el.getAttribute('placeholder') ?? '';
-  }
-  if (tag === 'img') return el.getAttribute('alt') ?? '';
-  if (tag === 'select' || tag === 'textarea') return el.getAttribute('title') ?? '';
-  return el.textContent ?? el.getAttribute('title') ?? '';
-}
-
-function accessibleName(el: Element, ctx: Ctx): string {
-  if (!el.ownerDocument.defaultView) return windowlessName(el);
-  const getComputedStyle = (node: Element): CSSStyleDeclaration => ctx.style(node) ?? NO_STYLE;
-  try {
-    // Pseudo-element content is left out: it is mostly icon-font glyphs, and reading it costs
-    // two extra style lookups per node.
-    return computeAccessibleName(el, {
-      getComputedStyle: getComputedStyle as typeof window.getComputedStyle,
-      computedStyleSupportsPseudoElements: false,
-    });
-  } catch {
-    return '';
-  }
-}
-
-/** Attributes that can give an element (or a part of it) its accessible name. */
-const NAMING_ATTRIBUTES = ['aria-label', 'title', 'alt', 'value', 'placeholder'];
-const NAMING_SELECTOR = NAMING_ATTRIBUTES.map((a) => `[${a}]`).join(',');
+/** Attributes that can give an element (or a part of it) its name. */
+const NAMING_ATTRIBUTES = ['aria-label', 'title', 'alt', 'placeholder', 'aria-placeholder'];
+const NAMING_SELECTOR = `${NAMING_ATTRIBUTES.map((a) => `[${a}]`).join(',')},input[value]`;
 
 function pushAttributes(el: Element, into: string[]) {
   for (const a of NAMING_ATTRIBUTES) {
     const v = el.getAttribute(a);
     if (v) into.push(v);
   }
+  // The value of a button is its label; any other value is what the person typed.
+  const type = ` ${(el.getAttribute('type') ?? '').toLowerCase()} `;
+  if (el.localName === 'input' && / button | submit | reset /.test(type)) {
+    into.push(el.getAttribute('value') ?? '');
+  }
 }
 
-/**
- * Everything an element's accessible name can be made of, in one string: its text, its
- * labels, the elements it points to with aria-labelledby, and the naming attributes inside.
- * A superset of the name, cheap to read.
- */
-function nameSources(el: Element, ctx: Ctx): string {
-  const parts: string[] = [el.textContent ?? ''];
-  pushAttributes(el, parts);
+/** The text and naming attributes of an element and of what it contains. */
+function pushAll(el: Element, into: string[]) {
+  into.push(el.textContent ?? '');
+  pushAttributes(el, into);
   try {
     const inner = el.querySelectorAll(NAMING_SELECTOR);
     for (let i = 0; i < inner.length; i++) {
       const n = inner[i];
-      if (n) pushAttributes(n, parts);
+      if (n) pushAttributes(n, into);
     }
   } catch {
     // keep what we have
   }
-  if (el.id) parts.push(ctx.labelsFor(el.ownerDocument, el.id));
-  const wrapping = el.parentElement?.closest('label');
-  if (wrapping) parts.push(wrapping.textContent ?? '');
+}
+
+/** The `content` of the element's ::before and ::after (where styles can be read). */
+function pseudoSources(el: Element, ctx: Ctx): string {
+  let out = '';
+  for (const which of ['::before', '::after'] as const) {
+    const content = ctx.pseudo(el, which)?.content;
+    if (content && content !== 'none' && content !== 'normal') out += ` ${content}`;
+  }
+  return out;
+}
+
+/**
+ * Everything an element's names can be made of, in one string: its text, its labels, the
+ * elements it points to with aria-labelledby and the naming attributes inside. A superset of
+ * every reading of the name but the text CSS draws, cheap to read.
+ */
+function nameSources(el: Element, ctx: Ctx): string {
+  const tag = el.localName;
+  const parts: string[] = [];
+  // A field's own text is what the person typed (or its default); it never names it.
+  if (tag === 'input' || tag === 'select' || tag === 'textarea' || editable(el)) {
+    pushAttributes(el, parts);
+  } else pushAll(el, parts);
+  for (const label of ctx.labelsOf(el)) parts.push(label.textContent ?? '');
   const ids = el.getAttribute('aria-labelledby');
   if (ids) {
     for (const id of ids.split(/\s+/)) {
       const ref = id ? el.ownerDocument.getElementById(id) : null;
-      if (ref) {
-        parts.push(ref.textContent ?? '');
-        pushAttributes(ref, parts);
-      }
+      if (ref) pushAll(ref, parts);
     }
   }
   return parts.join(' ');
@@ -267,75 +189,77 @@ function nameSources(el: Element, ctx: Ctx): string {
 interface NameTest {
   /** False when the name cannot match: one of the wanted words appears nowhere in its sources. */
   possible(el: Element): boolean;
-  /** The real test, on the computed accessible name. */
+  /** The real test, on the readings of the name. */
   matches(el: Element): boolean;
 }
 
 /**
- * A test on an element's accessible name. Computing the name is the costly step, so an element
- * is first skipped when one of the wanted words appears nowhere in its name
- * sources: most candidates on a page are rejected before any style is read.
+ * A test on an element's name. Computing names is the costly step, so an element is first
+ * skipped when one of the wanted words appears nowhere in its name sources: most candidates on
+ * a page are rejected before any style is read.
  */
-function nameTest(spec: string, ctx: Ctx): NameTest {
+function nameTest(spec: TextMatch, ctx: Ctx): NameTest {
   const match = textMatcher(spec);
-  const words = match.exact ? match.exact.split(' ') : [];
+  const { words } = match;
   return {
     possible(el) {
+      if (!match.text) return false;
       if (words.length === 0) return true;
+      const has = (sources: string) => words.every((w) => sources.includes(w));
       const sources = normaliseText(nameSources(el, ctx));
-      for (const w of words) if (!sources.includes(w)) return false;
-      return true;
+      if (has(sources)) return true;
+      // Text drawn by CSS is read only for an element with no words of its own (a button
+      // whose label is all CSS): reading pseudo-elements for every candidate costs too much,
+      // and next to real words it is decoration.
+      return sources === '' && has(normaliseText(pseudoSources(el, ctx)));
     },
-    matches: (el) => match(accessibleName(el, ctx)),
+    matches(el) {
+      for (const name of readings(el, ctx)) if (match(name)) return true;
+      return false;
+    },
   };
 }
 
 /**
  * Candidates that pass `cheap` (no style read), are visible, then pass `costly`, in document
- * order. Visibility comes before the computed name: its cache makes whole hidden menus cheap
- * to reject, while every name costs style lookups of its own.
+ * order, each handed to the search. Visibility comes before the name: its cache makes whole
+ * hidden menus cheap to reject, while every name costs style lookups of its own.
  */
 function filtered(
   list: Element[],
-  ctx: Ctx,
+  s: Search,
   cheap: (el: Element) => boolean,
   costly: ((el: Element) => boolean) | null,
-  all: boolean,
-): Element[] {
-  const out: Element[] = [];
+) {
   for (const el of list) {
-    if (!cheap(el) || !ctx.visible(el) || (costly && !costly(el))) continue;
-    out.push(el);
-    if (!all) break;
+    if (!cheap(el) || !s.ctx.visible(el) || (costly && !costly(el))) continue;
+    if (s.take(el)) return;
   }
-  return out;
 }
 
-function byRole(
-  root: Root,
-  role: string,
-  name: string | undefined,
-  ctx: Ctx,
-  all: boolean,
-): Element[] {
-  const wanted = role.trim().toLowerCase();
-  if (!wanted) return [];
-  const test = name === undefined ? null : nameTest(name, ctx);
-  return filtered(
-    candidates(root, roleSelector(wanted)),
-    ctx,
-    test ? (el) => roleOf(el) === wanted && test.possible(el) : (el) => roleOf(el) === wanted,
+function byRole(root: Root, roles: readonly string[], name: TextMatch | undefined, s: Search) {
+  const wanted = new Set(roles.map(canonicalRole).filter((r) => r !== ''));
+  if (wanted.size === 0) return;
+  const test = name === undefined ? null : nameTest(name, s.ctx);
+  filtered(
+    candidates(root, roleSelector([...wanted])),
+    s,
+    test ? (el) => wanted.has(roleOf(el)) && test.possible(el) : (el) => wanted.has(roleOf(el)),
     test ? test.matches : null,
-    all,
   );
 }
 
-function byLabel(root: Root, label: string, ctx: Ctx, all: boolean): Element[] {
-  const test = nameTest(label, ctx);
-  return filtered(candidates(root, LABELLED_FIELDS), ctx, test.possible, test.matches, all);
+function byLabel(root: Root, label: TextMatch, s: Search) {
+  const test = nameTest(label, s.ctx);
+  filtered(
+    candidates(root, MAYBE_FIELDS),
+    s,
+    (el) => isField(el) && test.possible(el),
+    test.matches,
+  );
 }
 
-function byPlaceholder(root: Root, text: string, ctx: Ctx, all: boolean): Element[] {
+function byPlaceholder(root: Root, text: TextMatch, s: Search) {
   const match = textMatcher(text);
   const hasPlaceholder = (el: Element): boolean => {
     const p = el.getAttribute('placeholder');
@@ -343,12 +267,12 @@ function byPlaceholder(root: Root, text: string, ctx: Ctx, all: boolean): Elemen
     const aria = el.getAttribute('aria-placeholder');
     return aria !== null && match(aria);
   };
-  return filtered(candidates(root, PLACEHOLDER_FIELDS), ctx, hasPlaceholder, null, all);
+  filtered(candidates(root, PLACEHOLDER_FIELDS), s, hasPlaceholder, null);
 }
 
-function byCss(root: Root, css: string, ctx: Ctx, all: boolean): Element[] {
-  if (!css.trim()) return [];
-  return filtered(candidates(root, css), ctx, () => true, null, all);
+function byCss(root: Root, css: string, s: Search) {
+  if (!css.trim()) return;
+  filtered(candidates(root, css), s, () => true, null);
 }
 
 function joinPieces(a: string, b: string): string {
@@ -367,58 +291,92 @@ function clickableAround(el: Element): Element {
   return el;
 }
 
+/** Two pieces that touch without a space between them. */
+function tight(a: string, b: string): boolean {
+  return a !== '' && b !== '' && a.charCodeAt(a.length - 1) !== 32 && b.charCodeAt(0) !== 32;
+}
+
 const TOO_LONG = 0;
 const MATCHED = 1;
 
 /**
- * {text}: the deepest elements whose whole text matches, in document order, each replaced by
- * the clickable element around it if there is one close by.
+ * {text}: the deepest elements whose text matches, in document order, each replaced by the
+ * clickable element around it if there is one close by.
  *
  * One bottom-up pass builds every element's text from its children's, so the page's text is
- * read once. An element whose text already matched somewhere below it is not a candidate (the
- * deepest one is), and a subtree whose text is longer than the wanted one cannot
- * match anywhere above it, so its ancestors skip the comparison.
+ * read once. Children that are boxes of their own (blocks, flex items) are read apart, as on
+ * screen, even when the markup has no space between them; that costs a style lookup, so only
+ * where two pieces touch. An element whose text already matched somewhere below it is not a
+ * candidate (the deepest one is). A subtree whose text is longer than a whole text (or a
+ * pattern's limit) cannot match anywhere above it, so its ancestors skip the comparison; for
+ * a start, only the first characters are kept.
  */
-function byText(root: Root, spec: string, ctx: Ctx, all: boolean): Element[] {
-  const exact = textMatcher(spec).exact;
-  const out: Element[] = [];
+function byText(root: Root, spec: TextMatch, s: Search) {
+  const match = textMatcher(spec);
+  const { how, text: wanted } = match;
+  if (!wanted) return;
+  const truncate = how === 'start';
+  const limit =
+    how === 'whole'
+      ? wanted.length
+      : how === 'pattern'
+        ? Math.max(PATTERN_TEXT_LIMIT, wanted.length)
+        : wanted.length + 2;
+  const test =
+    how === 'whole'
+      ? (t: string) => t === wanted
+      : how === 'start'
+        ? (t: string) => t.startsWith(wanted)
+        : (t: string) => matchWildcard(wanted, t);
   const seen = new Set<Element>();
   let stop = false;
 
   const visit = (el: Element): string | typeof TOO_LONG | typeof MATCHED => {
     let text = '';
     let state: string | typeof TOO_LONG | typeof MATCHED = '';
+    /** The child element whose text ends `text`, if the last piece came from one. */
+    let last: Element | null = null;
+    const add = (piece: string, from: Element | null) => {
+      if (
+        tight(text, piece) &&
+        ((from && breaksLine(from, s.ctx.style)) || (last && breaksLine(last, s.ctx.style)))
+      ) {
+        text += ' ';
+      }
+      text = joinPieces(text, piece);
+      if (truncate && text.length > limit) text = text.slice(0, limit);
+      last = from;
+    };
     for (let n = el.firstChild; n; n = n.nextSibling) {
       if (stop) return MATCHED;
       const type = n.nodeType;
       if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
-        if (state === '') text = joinPieces(text, normalisePiece((n as CharacterData).data));
+        if (state === '') add(normalisePiece((n as CharacterData).data), null);
         continue;
       }
       if (type !== ELEMENT_NODE) continue;
       const child = n as Element;
       const tag = child.localName;
-      if (NO_TEXT.has(tag) || child.hasAttribute('hidden')) continue;
+      if (NO_TEXT.has(tag) || child.hasAttribute('hidden') || editable(child)) continue;
       if (tag === 'br') {
-        if (state === '') text = joinPieces(text, ' ');
+        if (state === '') add(' ', null);
         continue;
       }
       const r = visit(child);
       if (r === MATCHED) state = MATCHED;
       else if (r === TOO_LONG) {
         if (state === '') state = TOO_LONG;
-      } else if (state === '') text = joinPieces(text, r);
+      } else if (state === '') add(r, child);
     }
     if (state !== '') return state;
     const trimmed = text.trim();
-    if (trimmed.length > exact.length) return TOO_LONG;
-    if (trimmed !== exact) return text;
-    if (ctx.visible(el)) {
+    if (!truncate && trimmed.length > limit) return TOO_LONG;
+    if (!test(trimmed)) return text;
+    if (s.ctx.visible(el)) {
       const hit = clickableAround(el);
       if (!seen.has(hit)) {
         seen.add(hit);
-        out.push(hit);
-        if (!all) stop = true;
+        if (s.take(hit)) stop = true;
       }
     }
     return MATCHED;
@@ -427,47 +385,85 @@ function byText(root: Root, spec: string, ctx: Ctx, all: boolean): Element[] {
   const start =
     root.nodeType === ELEMENT_NODE ? (root as Element) : (root as Document).documentElement;
   if (start && !NO_TEXT.has(start.localName)) visit(start);
-  return out;
 }
 
 function isText(v: unknown): v is string {
   return typeof v === 'string';
 }
 
-function search(root: Root, locator: Locator, ctx: Ctx, all: boolean): Element[] {
-  const l = locator as Record<string, unknown>;
-  if (!l || typeof l !== 'object') return [];
-  if (isText(l.role)) return byRole(root, l.role, isText(l.name) ? l.name : undefined, ctx, all);
-  if (isText(l.label)) return byLabel(root, l.label, ctx, all);
-  if (isText(l.text)) return byText(root, l.text, ctx, all);
-  if (isText(l.placeholder)) return byPlaceholder(root, l.placeholder, ctx, all);
-  if (isText(l.css)) return byCss(root, l.css, ctx, all);
-  return [];
-}
-
-/**
- * The element to show for a list of locators: the first locator (in list order) that finds a
- * visible element wins; within one locator, the first such element in document order.
- * Returns null when nothing is found; never throws.
- */
-export function locate(root: Document | Element, locators: readonly Locator[]): Element | null {
-  try {
-    const ctx = createCtx();
-    for (const locator of locators) {
-      const found = search(root, locator, ctx, false)[0];
-      if (found) return found;
-    }
-  } catch {
-    // An unexpected page structure must not break the guide.
-  }
+function roles(v: unknown): string[] | null {
+  if (isText(v)) return [v];
+  if (Array.isArray(v) && v.every(isText)) return v;
   return null;
 }
 
-/** Every visible element one locator finds, in document order (for tests and author tools). */
-export function locateAll(root: Document | Element, locator: Locator): Element[] {
+function search(root: Root, locator: Locator, s: Search) {
+  const l = locator as Record<string, unknown>;
+  if (!l || typeof l !== 'object') return;
+  const role = roles(l.role);
+  if (role) return byRole(root, role, l.name as TextMatch | undefined, s);
+  if (l.label !== undefined) return byLabel(root, l.label as TextMatch, s);
+  if (l.text !== undefined) return byText(root, l.text as TextMatch, s);
+  if (l.placeholder !== undefined) return byPlaceholder(root, l.placeholder as TextMatch, s);
+  if (isText(l.css)) return byCss(root, l.css, s);
+}
+
+const MISSING: Located = { status: 'missing', element: null };
+
+/**
+ * What a step's target is on the page now (see `Located`): the first locator, in list order,
+ * that finds a visible and usable element wins; within one locator, the first such element in
+ * document order. Never throws.
+ */
+export function findTarget(root: Document | Element, locators: readonly Locator[]): Located {
   try {
-    return search(root, locator, createCtx(), true);
+    const ctx = createCtx();
+    const unusable = createUsableCheck(ctx);
+    let ready: Element | null = null;
+    let waiting: Located | null = null;
+    const take = (el: Element): boolean => {
+      const why = unusable(el);
+      if (why === null) {
+        ready = el;
+        return true;
+      }
+      if (!waiting) waiting = { status: why, element: el };
+      return false;
+    };
+    for (const locator of locators) {
+      search(root, locator, { ctx, take });
+      if (ready) return { status: 'ready', element: ready };
+    }
+    if (waiting) return waiting;
   } catch {
-    return [];
+    // An unexpected page structure must not break the guide.
   }
+  return MISSING;
+}
+
+/**
+ * The element to ring for a list of locators: visible and usable (see `findTarget`), or null.
+ * A disabled element, or one behind an open modal dialog, is never returned.
+ */
+export function locate(root: Document | Element, locators: readonly Locator[]): Element | null {
+  const found = findTarget(root, locators);
+  return found.status === 'ready' ? found.element : null;
+}
+
+/**
+ * Every visible element one locator finds, in document order, usable or not (for tests and
+ * author tools).
+ */
+export function locateAll(root: Document | Element, locator: Locator): Element[] {
+  const out: Element[] = [];
+  try {
+    const take = (el: Element): boolean => {
+      out.push(el);
+      return false;
+    };
+    search(root, locator, { ctx: createCtx(), take });
+  } catch {
+    // what was found so far
+  }
+  return out;
 }

@@ -3,6 +3,9 @@
  * pages say "DECLARER  mes ressources" or "Declarer mes ressources" with a non-breaking space.
  * Both must compare equal.
  */
+import type { TextMatch } from '../guides/types';
+
+export type { TextMatch };
 
 // Combining marks left by NFD (accents, cedillas…).
 const MARKS = /\p{M}+/gu;
@@ -40,33 +43,109 @@ export function normaliseText(s: string): string {
 }
 
 /**
- * A guide's text compared with page text. Only plain text: a guide's `/…/` regular expressions
- * are refused by the checker, and none is ever compiled here (this runs in the page, on the
- * page's text, where a bad expression could freeze the tab). Such a text is compared as written,
- * slashes included, so it matches only an element showing those very characters.
+ * A guide's text compared with page text, both normalised. Never a regular expression: this
+ * runs in the page, on the page's text, where a bad expression could freeze the tab. A `/…/`
+ * text is compared as written, slashes included, so it matches only an element showing those
+ * very characters. Patterns are matched by a wildcard walk.
  */
 export interface TextMatcher {
   (candidate: string): boolean;
-  /** The normalised text a candidate must equal. */
-  readonly exact: string;
+  /** whole: equal; start: begins with; pattern: `*` stands for any run of characters. */
+  readonly how: 'whole' | 'start' | 'pattern';
+  /** The normalised text (with its `*` for a pattern). */
+  readonly text: string;
+  /** Normalised words (or word parts) every matching candidate contains: a quick rejection. */
+  readonly words: readonly string[];
 }
 
-function compile(spec: string): TextMatcher {
-  const exact = normaliseText(spec);
-  const fn = (candidate: string): boolean => normaliseText(candidate) === exact;
-  return Object.assign(fn, { exact });
+const STAR = 42;
+
+/**
+ * Whether `s` matches `p`, where `*` in `p` stands for any run of characters: the wildcard walk
+ * of url-pattern.ts, at most (length of s × length of p) steps whatever the pattern.
+ */
+export function matchWildcard(p: string, s: string): boolean {
+  let i = 0;
+  let k = 0;
+  let afterStar = -1;
+  let starK = 0;
+  while (k < s.length) {
+    const c = i < p.length ? p.charCodeAt(i) : -1;
+    if (c === STAR) {
+      afterStar = ++i;
+      starK = k;
+    } else if (c === s.charCodeAt(k)) {
+      i++;
+      k++;
+    } else if (afterStar >= 0) {
+      i = afterStar;
+      k = ++starK;
+    } else {
+      return false;
+    }
+  }
+  while (i < p.length && p.charCodeAt(i) === STAR) i++;
+  return i === p.length;
+}
+
+const NEVER: TextMatcher = Object.assign(() => false, {
+  how: 'whole' as const,
+  text: '',
+  words: [] as string[],
+});
+
+function words(text: string): string[] {
+  return text.split(/[\s*]+/).filter((w) => w !== '');
+}
+
+function compile(spec: TextMatch): TextMatcher {
+  if (typeof spec === 'string') {
+    const text = normaliseText(spec);
+    if (!text) return NEVER;
+    const fn = (candidate: string): boolean => normaliseText(candidate) === text;
+    return Object.assign(fn, { how: 'whole' as const, text, words: words(text) });
+  }
+  if (spec && typeof spec === 'object') {
+    const o = spec as Record<string, unknown>;
+    if (typeof o.start === 'string') {
+      const text = normaliseText(o.start);
+      if (!text) return NEVER;
+      const fn = (candidate: string): boolean => normaliseText(candidate).startsWith(text);
+      return Object.assign(fn, { how: 'start' as const, text, words: words(text) });
+    }
+    if (typeof o.pattern === 'string') {
+      const text = normaliseText(o.pattern);
+      const parts = words(text);
+      if (parts.length === 0) return NEVER;
+      const fn = (candidate: string): boolean => matchWildcard(text, normaliseText(candidate));
+      return Object.assign(fn, { how: 'pattern' as const, text, words: parts });
+    }
+  }
+  return NEVER;
 }
 
 const cache = new Map<string, TextMatcher>();
 const CACHE_LIMIT = 1000;
 
-/** A predicate for a guide's text value: equal to the whole candidate once both are normalised. */
-export function textMatcher(spec: string): TextMatcher {
-  let m = cache.get(spec);
+function key(spec: TextMatch): string | null {
+  if (typeof spec === 'string') return `=${spec}`;
+  if (spec && typeof spec === 'object') {
+    const o = spec as Record<string, unknown>;
+    if (typeof o.start === 'string') return `^${o.start}`;
+    if (typeof o.pattern === 'string') return `*${o.pattern}`;
+  }
+  return null;
+}
+
+/** A predicate for a guide's text value (odd values give a matcher that never matches). */
+export function textMatcher(spec: TextMatch): TextMatcher {
+  const k = key(spec);
+  if (k === null) return NEVER;
+  let m = cache.get(k);
   if (!m) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
     m = compile(spec);
-    cache.set(spec, m);
+    cache.set(k, m);
   }
   return m;
 }

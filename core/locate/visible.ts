@@ -43,7 +43,7 @@ function hasText(el: Element): boolean {
 }
 
 /** True when the document has real layout (a browser), false in jsdom / happy-dom. */
-function hasLayout(doc: Document): boolean {
+export function hasLayout(doc: Document): boolean {
   const html = doc.documentElement;
   if (!html || typeof html.getBoundingClientRect !== 'function') return false;
   try {

@@ -8,7 +8,7 @@ import type { Condition, Guide, Locator } from '../guides/types';
 /** All the engine reads of a guide: its steps (a compiled guide or the page's running guide). */
 type Steps = Pick<Guide, 'steps'>;
 import { matchUrlPattern } from '../guides/url-pattern';
-import { locate } from '../locate/locate';
+import { findTarget } from '../locate/locate';
 
 /** What the engine may ask about the page. */
 export interface PageProbe {
@@ -113,7 +113,8 @@ export function domProbe(doc: Document, urlKey: string): PageProbe {
       const key = JSON.stringify(locators);
       let answer = answers.get(key);
       if (answer === undefined) {
-        answer = locate(doc, locators) !== null;
+        // On the page, usable or not: a disabled button or one behind a dialog is still there.
+        answer = findTarget(doc, locators).status !== 'missing';
         answers.set(key, answer);
       }
       return answer;

@@ -6,7 +6,7 @@
 import { expect, type Locator as PwLocator, type Page } from '@playwright/test';
 import path from 'node:path';
 import { loadGuidesFromDir } from '../../tools/guides/load-fs';
-import type { Guide, Locator, Step } from '../../core/guides/types';
+import type { Guide, Locator, Step, TextMatch } from '../../core/guides/types';
 import { ROOT } from '../support/launch';
 
 export function bundledGuides(): Guide[] {
@@ -19,18 +19,25 @@ function escape(s: string) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** A guide's text value as a RegExp: the whole text, spaces and case aside. */
-export function textRe(spec: string): RegExp {
-  const words = spec.trim().split(/\s+/).map(escape).join('\\s+');
-  return new RegExp(`^\\s*${words.replace(/'|’/g, "['’]")}\\s*$`, 'i');
+function wordsRe(s: string): string {
+  return s.trim().split(/\s+/).map(escape).join('\\s+').replace(/'|’/g, "['’]");
+}
+
+/** A guide's text value as a RegExp: the whole text, its start or its pattern, spaces and case aside. */
+export function textRe(spec: TextMatch): RegExp {
+  if (typeof spec === 'string') return new RegExp(`^\\s*${wordsRe(spec)}\\s*$`, 'i');
+  if ('start' in spec) return new RegExp(`^\\s*${wordsRe(spec.start)}`, 'i');
+  const pieces = spec.pattern.split('*').map((p) => (p.trim() ? wordsRe(p) : ''));
+  return new RegExp(`^\\s*${pieces.join('.*')}\\s*$`, 'i');
 }
 
 export function pwLocator(page: Page, loc: Locator): PwLocator {
   if ('role' in loc) {
-    return page.getByRole(
-      loc.role as Parameters<Page['getByRole']>[0],
-      loc.name ? { name: textRe(loc.name) } : {},
-    );
+    const roles = Array.isArray(loc.role) ? loc.role : [loc.role];
+    const name = loc.name !== undefined ? { name: textRe(loc.name) } : {};
+    return roles
+      .map((role) => page.getByRole(role as Parameters<Page['getByRole']>[0], name))
+      .reduce((a, b) => a.or(b));
   }
   if ('label' in loc) return page.getByLabel(textRe(loc.label));
   if ('text' in loc) return page.getByText(textRe(loc.text));

@@ -4,7 +4,7 @@ import { GUIDE_PATH, guideLines, problems, yaml } from './helpers';
 const P = GUIDE_PATH;
 
 const TEXT_REGEX = (s: string) =>
-  `les expressions régulières ne sont pas acceptées (« ${s} ») : écrivez le texte entier, tel qu’il s’affiche ; pour plusieurs textes possibles, faites une liste (ex. [{ role: button, name: Valider }, { role: button, name: Envoyer }])`;
+  `les expressions régulières ne sont pas acceptées (« ${s} ») : écrivez le texte entier, tel qu’il s’affiche ; pour plusieurs textes possibles, faites une liste (ex. [{ role: button, name: Valider }, { role: button, name: Envoyer }]) ; pour un texte qui change, { start: … } ou { pattern: … }`;
 
 const PART_PATH = 'guides/franceconnect/franceconnect-connexion.yaml';
 const PART = yaml(

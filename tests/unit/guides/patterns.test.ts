@@ -82,7 +82,7 @@ describe('regular expressions in guide files', () => {
   const urlRegex =
     'les expressions régulières ne sont pas acceptées (« /(a+)+$/ ») : écrivez l’adresse avec « * » pour la partie qui change (ex. www.caf.fr/mon-compte/*) ; pour une page précise, ajoutez « present » ou « absent »';
   const textRegex =
-    'les expressions régulières ne sont pas acceptées (« /(a+)+$/ ») : écrivez le texte entier, tel qu’il s’affiche ; pour plusieurs textes possibles, faites une liste (ex. [{ role: button, name: Valider }, { role: button, name: Envoyer }])';
+    'les expressions régulières ne sont pas acceptées (« /(a+)+$/ ») : écrivez le texte entier, tel qu’il s’affiche ; pour plusieurs textes possibles, faites une liste (ex. [{ role: button, name: Valider }, { role: button, name: Envoyer }]) ; pour un texte qui change, { start: … } ou { pattern: … }';
 
   /** Column of the quoted expression on its line. */
   const at = (line: string) => line.indexOf('"/(a+)') + 1;

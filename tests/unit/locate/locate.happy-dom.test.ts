@@ -2,7 +2,7 @@
 // The same engine in the default test environment, which differs from jsdom (it has
 // checkVisibility and getClientRects, and no user-agent rule for [hidden]).
 import { describe, expect, it } from 'vitest';
-import { locate, locateAll } from '../../../core/locate/locate';
+import { findTarget, locate, locateAll } from '../../../core/locate/locate';
 import { createVisibilityCheck } from '../../../core/locate/visible';
 import { setBody } from './dom';
 
@@ -51,5 +51,23 @@ describe('locate in happy-dom', () => {
   it('returns null for an invalid selector', () => {
     setBody(`<p>x</p>`);
     expect(locate(document, [{ css: 'p[' }])).toBeNull();
+  });
+
+  it('finds a field by its label without the hint, and reports disabled controls', () => {
+    // happy-dom's :disabled ignores fieldsets: the engine's own rules must cover them.
+    setBody(`
+      <label class="fr-label" for="spi">Numéro fiscal <span class="fr-hint-text">Format attendu : 13 chiffres</span></label>
+      <input class="fr-input" id="spi">
+      <fieldset disabled><legend>Votre choix</legend><button id="in">Envoyer</button></fieldset>
+      <button id="wait" aria-disabled="true">Continuer sur caf.fr</button>`);
+    expect(locate(document, [{ label: 'Numéro fiscal' }])).toBe(byId('spi'));
+    expect(findTarget(document, [{ role: 'button', name: 'Envoyer' }])).toEqual({
+      status: 'disabled',
+      element: byId('in'),
+    });
+    expect(findTarget(document, [{ role: 'button', name: { start: 'Continuer sur' } }])).toEqual({
+      status: 'disabled',
+      element: byId('wait'),
+    });
   });
 });

@@ -29,7 +29,7 @@ describe('textMatcher', () => {
     expect(m('  DECLARER\u00a0mes   ressources ')).toBe(true);
     expect(m('declarer mes ressources du trimestre')).toBe(false);
     expect(m('Déclarer')).toBe(false);
-    expect(m.exact).toBe('declarer mes ressources');
+    expect(m.text).toBe('declarer mes ressources');
   });
 
   it('treats typographic and straight apostrophes alike', () => {
@@ -42,7 +42,7 @@ describe('textMatcher', () => {
     expect(m('Formulaire – Étape 2 sur 4')).toBe(false);
     expect(m('Étape 2')).toBe(false);
     expect(m('/étape \\d/')).toBe(true);
-    expect(m.exact).toBe('/etape \\d/');
+    expect(m.text).toBe('/etape \\d/');
     expect(textMatcher('/[a/')('/[A/')).toBe(true);
   });
 
