@@ -8,6 +8,7 @@ import { GuideNotes } from './NotesList';
 import { IMPORT_PROBLEM_KEYS } from './problem-keys';
 import { useGuides, useSettings } from '../hooks/page-context';
 import { useSend } from '../hooks/send-context';
+import { stepNumber } from '../core/steps/numbering';
 
 /** Choices for the automatic clean-up, in days (0: never). */
 export const RETENTION_CHOICES = [30, 90, 180, 365, 0] as const;
@@ -191,7 +192,7 @@ function Procedures({
               {p.resume && (
                 <p>
                   {t('dataInProgress', {
-                    n: Math.min(p.resume.stepIndex, guide.steps.length - 1) + 1,
+                    n: stepNumber(guide, Math.min(p.resume.stepIndex, guide.steps.length - 1)).n,
                   })}
                 </p>
               )}

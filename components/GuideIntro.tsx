@@ -5,6 +5,7 @@ import { HistoryLine } from './HistoryLine';
 import { memoHref, NewTabLink } from './links';
 import { GuideNotes } from './NotesList';
 import { SpeakButton } from './SpeakButton';
+import { stepNumber } from '../core/steps/numbering';
 
 export function GuideIntro({
   guide,
@@ -58,7 +59,7 @@ export function GuideIntro({
             onClick={() => onResume(resumeAt)}
             data-testid="intro-resume"
           >
-            {t('resumeAt', { n: resumeAt + 1 })}
+            {t('resumeAt', { n: stepNumber(guide, resumeAt).n })}
           </button>
         </div>
       )}

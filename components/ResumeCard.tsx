@@ -4,6 +4,7 @@ import type { Guide } from '../core/guides/types';
 import type { GuideProgress } from '../core/messaging/responses';
 import { HistoryLine, lastTimeText } from './HistoryLine';
 import { GuideNotes } from './NotesList';
+import { stepNumber } from '../core/steps/numbering';
 
 /**
  * What the person sees when they come back: where they stopped, the aidant's notes, and how
@@ -24,6 +25,8 @@ export function ResumeCard({
   if (!resume) return null;
   const index = Math.min(resume.stepIndex, guide.steps.length - 1);
   const step = guide.steps[index];
+  // Counted as the step bar counts (optional steps passed over left out).
+  const { n, total } = stepNumber(guide, index);
   const lastTime = lastTimeText(t, progress.lastAloneCount, progress.lastStepCount);
   return (
     <section className="resume-card" aria-labelledby={titleId} data-testid="resume-card">
@@ -31,13 +34,12 @@ export function ResumeCard({
         {t('resumeTitle', { title: guide.title })}
         <span className="resume-where">
           {' — '}
-          {t('resumeWhere', { n: index + 1 })}
+          {t('resumeWhere', { n })}
         </span>
       </h2>
       {step && (
         <p className="resume-step">
-          {t('resumeStep', { n: index + 1, total: guide.steps.length })}{' '}
-          <strong dir="auto">{step.title}</strong>
+          {t('resumeStep', { n, total })} <strong dir="auto">{step.title}</strong>
         </p>
       )}
       {lastTime && (

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Guide, Mode } from '../core/guides/model';
 import type { ActiveInfo } from '../core/messaging/responses';
 import type { Site } from '../core/sites/registry';
+import { previousCounted, stepNumber } from '../core/steps/numbering';
 import { HelpContacts } from './HelpContacts';
 import { memoHref, NewTabLink } from './links';
 import { RichText } from './RichText';
@@ -26,8 +27,11 @@ export function StepView({ guide, active, site, onGoto, onStop, onMode, aidant }
   const heading = useRef<HTMLHeadingElement>(null);
   const index = Math.min(active.stepIndex, guide.steps.length - 1);
   const step = guide.steps[index]!;
-  const total = guide.steps.length;
-  const last = index === total - 1;
+  const last = index === guide.steps.length - 1;
+  // Required steps plus the optional ones entered: N goes up one by one (core/steps/numbering).
+  const { n, total } = stepNumber(guide, index, active.entered);
+  const previous = previousCounted(guide, index, active.entered);
+  const ended = active.finished && last;
 
   // When the step changes, move focus to its title so screen readers and keyboards follow.
   // (The parent gives each step its own key, so the help box closes with the step.)
@@ -35,12 +39,27 @@ export function StepView({ guide, active, site, onGoto, onStop, onMode, aidant }
     heading.current?.focus();
   }, [index, active.finished]);
 
+  if (ended) {
+    return (
+      <GuideEnd
+        guide={guide}
+        active={active}
+        heading={heading}
+        onBack={previous === null ? undefined : () => onGoto(previous)}
+        onStop={onStop}
+        onMode={onMode}
+        aidant={aidant}
+      />
+    );
+  }
+
   return (
     <section
       className="step"
       aria-labelledby="step-title"
       data-testid="step-view"
       data-step-id={step.id}
+      data-step-index={index}
     >
       <div className="step-top">
         <p className="guide-name" dir="auto">
@@ -49,9 +68,9 @@ export function StepView({ guide, active, site, onGoto, onStop, onMode, aidant }
         {onMode && <AidantSwitch on={active.mode === 'aidant'} onChange={onMode} />}
       </div>
       <p className="step-count" data-testid="step-count">
-        {t('stepOf', { n: index + 1, total })}
+        {t('stepOf', { n, total })}
       </p>
-      <progress max={total} value={index + 1} aria-label={t('stepOf', { n: index + 1, total })} />
+      <progress max={total} value={n} aria-label={t('stepOf', { n, total })} />
       <h2 id="step-title" ref={heading} tabIndex={-1} data-testid="step-title" dir="auto">
         {step.title}
       </h2>
@@ -62,12 +81,6 @@ export function StepView({ guide, active, site, onGoto, onStop, onMode, aidant }
         <p className="notice" role="status" data-testid="step-notfound">
           {t('notFound')}
         </p>
-      )}
-      {active.finished && last && (
-        <div className="done" role="status" data-testid="guide-finished">
-          <p className="done-title">{t('finishedTitle')}</p>
-          <p>{t('finishedText')}</p>
-        </div>
       )}
       {active.mode === 'aidant' && step.aidant && (
         <aside className="aidant-tip" aria-label={t('aidantTip')} data-testid="aidant-tip">
@@ -82,8 +95,8 @@ export function StepView({ guide, active, site, onGoto, onStop, onMode, aidant }
         <button
           type="button"
           className="btn btn-secondary"
-          onClick={() => onGoto(index - 1)}
-          disabled={index === 0}
+          onClick={() => previous !== null && onGoto(previous)}
+          disabled={previous === null}
           data-testid="prev"
         >
           {t('previous')}
@@ -108,10 +121,88 @@ export function StepView({ guide, active, site, onGoto, onStop, onMode, aidant }
           {t('stuck')}
         </button>
         <button type="button" className="btn btn-link" onClick={onStop} data-testid="stop">
-          {last && active.finished ? t('close') : t('stop')}
+          {t('stop')}
         </button>
       </div>
       {stuck && site && <HelpContacts site={site} />}
+      {active.mode === 'aidant' && aidant}
+      <p className="memo-row">
+        <NewTabLink href={memoHref(guide.id)} testId="memo-link" className="btn btn-link">
+          {t('memoLink')}
+        </NewTabLink>
+      </p>
+    </section>
+  );
+}
+
+/**
+ * The end of a guide: it says the procedure is over, repeats what the last step says (where
+ * the document is, what comes next) and offers to close. The aidant keeps their tools.
+ */
+function GuideEnd({
+  guide,
+  active,
+  heading,
+  onBack,
+  onStop,
+  onMode,
+  aidant,
+}: {
+  guide: Guide;
+  active: ActiveInfo;
+  heading: RefObject<HTMLHeadingElement | null>;
+  onBack?(): void;
+  onStop(): void;
+  onMode?(mode: Mode): void;
+  aidant?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const step = guide.steps[guide.steps.length - 1]!;
+  return (
+    <section
+      className="step step-end"
+      aria-labelledby="step-title"
+      data-testid="step-view"
+      data-step-id={step.id}
+      data-step-index={guide.steps.length - 1}
+    >
+      <div className="step-top">
+        <p className="guide-name" dir="auto">
+          {guide.title}
+        </p>
+        {onMode && <AidantSwitch on={active.mode === 'aidant'} onChange={onMode} />}
+      </div>
+      <div className="done" role="status" data-testid="guide-finished">
+        <h2 id="step-title" ref={heading} tabIndex={-1} className="done-title">
+          {t('finishedTitle')}
+        </h2>
+        <p>{t('finishedText')}</p>
+      </div>
+      <h3 dir="auto" data-testid="end-step-title">
+        {step.title}
+      </h3>
+      <p className="step-text" data-testid="step-text" dir="auto">
+        <RichText text={step.text} />
+      </p>
+      {active.mode === 'aidant' && step.aidant && (
+        <aside className="aidant-tip" aria-label={t('aidantTip')} data-testid="aidant-tip">
+          <p className="aidant-tip-title">{t('aidantTip')}</p>
+          <p dir="auto">
+            <RichText text={step.aidant} />
+          </p>
+        </aside>
+      )}
+      <div className="actions">
+        <SpeakButton text={`${t('finishedTitle')} ${step.title}. ${step.text}`} />
+        {onBack && (
+          <button type="button" className="btn btn-secondary" onClick={onBack} data-testid="prev">
+            {t('previous')}
+          </button>
+        )}
+        <button type="button" className="btn btn-primary" onClick={onStop} data-testid="stop">
+          {t('close')}
+        </button>
+      </div>
       {active.mode === 'aidant' && aidant}
       <p className="memo-row">
         <NewTabLink href={memoHref(guide.id)} testId="memo-link" className="btn btn-link">

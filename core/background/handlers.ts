@@ -12,6 +12,7 @@ import type { PushData, PushType } from '../messaging/protocol';
 import { DEFAULT_SETTINGS, type Offer, type Settings, type TabInfo } from '../messaging/responses';
 import { SettingsSchema, type ActiveState, type PageState } from '../messaging/schemas';
 import { recognise, urlKey } from '../sites/recognise';
+import { enter } from '../steps/numbering';
 import { TabStates, type KeyValueStore, type TabState } from './tab-state';
 import type { ProgressService } from '../progress/service';
 
@@ -73,11 +74,13 @@ export function createBackground(deps: BackgroundDeps) {
     const g = state.active && byId.get(state.active.guideId);
     if (!state.active || !g) return null;
     const guide = localiseGuide(g, language);
+    const { entered } = state.active;
     return {
       guide: runningGuide(guide),
       stepIndex: Math.min(state.active.stepIndex, guide.steps.length - 1),
       finished: state.active.finished,
       seq: state.active.seq,
+      ...(entered?.length ? { entered } : {}),
     };
   }
 
@@ -162,6 +165,10 @@ export function createBackground(deps: BackgroundDeps) {
         const siteId = rec?.site.id ?? null;
         // The FranceConnect pages belong to every site's login: keep the site the person came from.
         const keepSite = siteId === 'franceconnect' && old.siteId ? old.siteId : siteId;
+        // A finished guide stays with its site (the panel shows its end); another site starts
+        // afresh, without it.
+        const done = old.active?.finished ? byId.get(old.active.guideId) : undefined;
+        const active = done && done.site !== siteId ? null : old.active;
         const suggested = deps.guides
           .filter((g) => g.site === keepSite || g.site === siteId)
           .map((g) => ({ id: g.id, at: urlEntryStep(g, key) }))
@@ -173,7 +180,7 @@ export function createBackground(deps: BackgroundDeps) {
           siteId: keepSite,
           suggested,
           terms: [],
-          active: old.active && { ...old.active, targetFound: null },
+          active: active && { ...active, targetFound: null },
         };
       });
       await tellPages(tabId, s);
@@ -202,7 +209,14 @@ export function createBackground(deps: BackgroundDeps) {
         const a = old.active;
         if (!guide || !a || a.guideId !== guideId || a.stepIndex !== from) return old;
         if (to >= guide.steps.length) return old;
-        moved = { ...a, stepIndex: to, finished, targetFound: null, seq: nextSeq(a.seq) };
+        moved = {
+          ...a,
+          stepIndex: to,
+          finished,
+          targetFound: null,
+          seq: nextSeq(a.seq),
+          entered: enter(guide, a.entered ?? [], to),
+        };
         return { ...old, active: moved };
       });
       const m = moved as NonNullable<TabState['active']> | null;
@@ -263,6 +277,7 @@ export function createBackground(deps: BackgroundDeps) {
           sessionId,
           targetFound: null,
           seq: nextSeq(old.active?.seq ?? 0),
+          entered: enter(guide, [], at),
         },
       }));
       return changed(tabId, s);
@@ -277,7 +292,14 @@ export function createBackground(deps: BackgroundDeps) {
         const to = Math.min(stepIndex, guide.steps.length - 1);
         return {
           ...old,
-          active: { ...a, stepIndex: to, finished: false, targetFound: null, seq: nextSeq(a.seq) },
+          active: {
+            ...a,
+            stepIndex: to,
+            finished: false,
+            targetFound: null,
+            seq: nextSeq(a.seq),
+            entered: enter(guide, a.entered ?? [], to),
+          },
         };
       });
       const a = s.active;

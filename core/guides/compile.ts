@@ -202,6 +202,13 @@ export function compileUnits(
       );
     }
     if (unit.kind !== 'guide') continue;
+    const last = steps.at(-1);
+    if (last?.step.optional) {
+      const why =
+        'la dernière étape ne peut pas être facultative : c’est elle qui dit que la démarche est finie';
+      if (last.via) report(unit.file, last.via, `l’étape « ${last.step.id} » : ${why}`);
+      else report(unit.file, [...last.path, 'optional'], why, true);
+    }
     for (const p of unreachable(steps)) {
       const why = 'aucune étape n’y mène et elle n’a pas de « on »';
       if (p.via)

@@ -67,6 +67,11 @@ export const StepSchema = z.object({
   action: z.enum(STEP_ACTIONS),
   /** Where this step happens. */
   on: z.optional(ConditionSchema),
+  /**
+   * The step applies only when its `on` holds (a code asked only sometimes, one route of
+   * two): the guide passes over it otherwise, and the step count leaves it out until entered.
+   */
+  optional: z.optional(z.boolean()),
   /** What to circle on the page: the first locator that finds a visible element wins. */
   target: z.optional(z.array(LocatorSchema)),
   /** For fill / choose steps: the button that sends the answer (clicked after the target). */

@@ -162,6 +162,55 @@ function toLocator(v: {
   return { css: v.css ?? '' };
 }
 
+/**
+ * Roles of one answer among others (a radio button, a box to tick, an option of a list). A
+ * step never rings an answer: the person chooses, so the ring goes around the whole question.
+ */
+export const ANSWER_ROLES: readonly string[] = [
+  'radio',
+  'checkbox',
+  'option',
+  'menuitemradio',
+  'menuitemcheckbox',
+];
+
+/** A CSS selector that plainly picks a radio button, a box or an option (`:has(…)` aside). */
+const ANSWER_CSS =
+  /\[\s*type\s*=\s*["']?(?:radio|checkbox)\b|\[\s*role\s*=\s*["']?(?:radio|checkbox|option)\b|(?:^|[\s>+~,(])option\b/i;
+
+function withoutHas(selector: string): string {
+  // Drops each `:has(…)` with its brackets (nested ones included): what is inside only
+  // narrows which element is picked.
+  let out = '';
+  for (let i = 0; i < selector.length; i++) {
+    if (selector.startsWith(':has(', i)) {
+      let depth = 0;
+      for (i += 4; i < selector.length; i++) {
+        if (selector[i] === '(') depth++;
+        else if (selector[i] === ')' && --depth === 0) break;
+      }
+      continue;
+    }
+    out += selector[i];
+  }
+  return out;
+}
+
+/** Why this target rings one answer of a question, or null. */
+export function answerTarget(v: {
+  role?: string | readonly string[];
+  css?: string;
+}): string | null {
+  const role = [v.role ?? []].flat().find((r) => ANSWER_ROLES.includes(r));
+  if (role) return `role: ${role}`;
+  if (v.css !== undefined && ANSWER_CSS.test(withoutHas(v.css))) return `css: ${v.css}`;
+  return null;
+}
+
+export function answerTargetMessage(what: string): string {
+  return `la cible est une réponse (${what}) : c’est la personne qui choisit. Entourez la question entière par sa légende, { role: group, name: <la question> } ou { role: radiogroup, name: <la question> }, et dites dans « text » comment choisir`;
+}
+
 /** One locator; `what` names it in messages (« la cible », « le bouton submit »…). */
 function locator(key: string, what: string) {
   return strict({
@@ -199,6 +248,14 @@ function locator(key: string, what: string) {
           path: ['name'],
           params: AT_KEY,
           message: '« name » va avec « role »',
+        });
+      }
+      const answer = key === 'target' ? answerTarget(v) : null;
+      if (answer) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [v.role !== undefined ? 'role' : 'css'],
+          message: answerTargetMessage(answer),
         });
       }
     })
@@ -328,6 +385,12 @@ export const stepSchema = strict({
     .default('click')
     .describe('click (cliquer), fill (remplir un champ), choose (choisir), read (lire)'),
   on: condition('on').optional().describe('Où l’étape se passe : url, present, absent'),
+  optional: z
+    .boolean()
+    .optional()
+    .describe(
+      'true : l’étape ne s’applique que si son « on » est vrai (un code demandé parfois, un des deux chemins) ; sinon le guide la passe',
+    ),
   target: oneOrMany(targetLocator, 'target')
     .optional()
     .describe('Élément à entourer ; une liste = le premier trouvé'),
@@ -343,6 +406,15 @@ export const stepSchema = strict({
     .describe('Id de l’étape suivante (par défaut : celle qui suit dans la liste)'),
   aidant: text('aidant', 'Conseil pour l’aidant, visible en mode aidant seulement').optional(),
 }).superRefine((s, ctx) => {
+  if (s.optional && !s.on) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['optional'],
+      params: AT_KEY,
+      message:
+        'une étape facultative (optional: true) doit avoir « on » : c’est ce qui dit quand elle s’applique',
+    });
+  }
   if (s.submit && s.action !== 'fill' && s.action !== 'choose') {
     ctx.addIssue({
       code: 'custom',

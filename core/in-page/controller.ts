@@ -9,8 +9,11 @@ import { EnvelopeSchema, pagePushes } from '../messaging/envelope';
 import type { Offer } from '../messaging/responses';
 import type { ActiveState, PageState } from '../messaging/schemas';
 import { recognise, urlKey } from '../sites/recognise';
-import { domProbe, evaluate } from '../steps/engine';
+import { domProbe, evaluate, explicitDone, fieldFilled } from '../steps/engine';
+import { stepNumber } from '../steps/numbering';
 import { locate } from '../locate/locate';
+import type { Step } from '../guides/model';
+import { FormMarks } from './form-marks';
 import type { Overlay } from './overlay';
 
 /** What the controller draws with (the shadow-root overlay, a stub in tests). */
@@ -32,6 +35,19 @@ export interface ControllerDeps {
   onGlossarySetting(enabled: boolean, language: string): void;
 }
 
+/** One step of one guide, as the page has shown it. */
+const stepKey = (s: ActiveState) => `${s.guide.id}#${s.stepIndex}`;
+
+/**
+ * A step that began while this page was shown, and whether its `done` already held then
+ * (`stale`; null: not looked at yet). Such a `done` does not count until it has stopped
+ * holding once: the elements were there before the person did anything.
+ */
+interface Begun {
+  key: string;
+  stale: boolean | null;
+}
+
 export class PageController {
   private state: ActiveState | null = null;
   private offer: Offer | null = null;
@@ -40,8 +56,38 @@ export class PageController {
   private notFoundTimer: number | null = null;
   /** A step:moved is on its way: wait for the answer before judging the page again. */
   private moving = false;
+  private readonly marks: FormMarks;
+  /** The step last shown (stepKey), to tell when a new one begins. */
+  private shownKey: string | null = null;
+  private begun: Begun | null = null;
+  /** The step this page's own look moved to, with its `done` at that look. */
+  private arriving: Begun | null = null;
+  /** The next state applied is the one this page was loaded (or routed) with. */
+  private withPage = false;
+  private soon: number | null = null;
 
-  constructor(private readonly deps: ControllerDeps) {}
+  constructor(private readonly deps: ControllerDeps) {
+    // Leaving a field or pressing a button changes nothing in the DOM: look again then.
+    this.marks = new FormMarks(deps.doc, () => this.refreshSoon());
+    this.marks.start();
+  }
+
+  /** Stops listening to the page (the extension was reloaded or the page is going away). */
+  stop(): void {
+    this.marks.stop();
+    this.cancelNotFound();
+    if (this.soon !== null) this.deps.clearTimeout(this.soon);
+    this.soon = null;
+  }
+
+  private refreshSoon(): void {
+    if (this.soon !== null) return;
+    // After the event: focus has moved on by then.
+    this.soon = this.deps.setTimeout(() => {
+      this.soon = null;
+      this.refresh();
+    }, 0);
+  }
 
   private currentKey(): string | null {
     const rec = recognise(this.deps.doc.location?.href ?? '', this.deps.allowPractice);
@@ -51,6 +97,7 @@ export class PageController {
   /** The page loaded or its address changed (single-page apps). */
   async pageSeen(): Promise<void> {
     const href = this.deps.doc.location?.href ?? '';
+    this.withPage = true;
     const reply = await this.deps.send('page:seen', { href });
     this.offer = reply.offer;
     this.applyPage(reply);
@@ -83,6 +130,7 @@ export class PageController {
     this.moving = false;
     this.reported = null;
     this.cancelNotFound();
+    this.beginStep(state);
     const { overlay } = this.deps;
     if (!state) {
       overlay.clearHighlight();
@@ -90,8 +138,34 @@ export class PageController {
       else overlay.removeCard();
       return;
     }
-    overlay.showStepBar(state.stepIndex + 1, state.guide.steps.length, state.finished);
+    if (state.finished) {
+      // The guide is over: the page is the person's again (the side panel shows the end).
+      overlay.clearHighlight();
+      overlay.removeCard();
+      return;
+    }
+    this.showStepBar(state);
     this.refresh();
+  }
+
+  /** Notes when a new step begins on this page (see Begun). */
+  private beginStep(state: ActiveState | null): void {
+    const withPage = this.withPage;
+    this.withPage = false;
+    const key = state && stepKey(state);
+    if (key === this.shownKey) return;
+    this.shownKey = key;
+    this.marks.newStep();
+    const arriving = this.arriving;
+    this.arriving = null;
+    // A step that came with the page began before it: what the page shows is news for it.
+    if (key === null || withPage) this.begun = null;
+    else this.begun = arriving?.key === key ? arriving : { key, stale: null };
+  }
+
+  private showStepBar(state: ActiveState): void {
+    const { n, total } = stepNumber(state.guide, state.stepIndex, state.entered);
+    this.deps.overlay.showStepBar(n, total, false);
   }
 
   dismissOffer(): void {
@@ -101,12 +175,22 @@ export class PageController {
   /** Re-check the page: called after DOM changes (batched) and route changes. */
   refresh(): void {
     const state = this.state;
-    if (!state || this.moving) return;
+    if (!state || state.finished || this.moving) return;
     const key = this.currentKey();
     if (key === null) return;
-    const probe = domProbe(this.deps.doc, key);
-    const result = evaluate(state.guide, state.stepIndex, probe);
+    const probe = domProbe(this.deps.doc, key, this.marks);
+    const begun = this.begun?.key === stepKey(state) ? this.begun : null;
+    if (begun) {
+      const held = explicitDone(state.guide.steps[state.stepIndex], probe);
+      if (begun.stale === null) begun.stale = held;
+      else if (!held) begun.stale = false;
+    }
+    const result = evaluate(state.guide, state.stepIndex, probe, { staleDone: !!begun?.stale });
     if (result.index !== state.stepIndex || result.finished !== state.finished) {
+      this.arriving = {
+        key: `${state.guide.id}#${result.index}`,
+        stale: explicitDone(state.guide.steps[result.index], probe),
+      };
       this.move(state, result.index, result.finished);
       return;
     }
@@ -141,12 +225,12 @@ export class PageController {
       this.cancelNotFound();
       return;
     }
-    const target = locate(this.deps.doc, step.target);
+    const target = this.ringed(step);
     const reportKey = `${state.guide.id}#${state.stepIndex}`;
     if (target) {
       this.cancelNotFound();
       overlay.highlight(target, step.callout ?? step.title);
-      overlay.showStepBar(state.stepIndex + 1, state.guide.steps.length, state.finished);
+      this.showStepBar(state);
       this.report(reportKey, state, true);
       return;
     }
@@ -156,12 +240,29 @@ export class PageController {
     if (this.notFoundTimer === null && !toldMissing) {
       this.notFoundTimer = this.deps.setTimeout(() => {
         this.notFoundTimer = null;
-        const again = this.state && locate(this.deps.doc, step.target ?? []);
+        const again = this.state && this.ringed(step);
         if (again) return this.refresh();
         overlay.showNotFound();
         this.report(reportKey, state, false);
       }, NOT_FOUND_GRACE_MS);
     }
+  }
+
+  /**
+   * What to ring for a step: its target; for a field filled in and left whose step has a
+   * button to send it, that button.
+   */
+  private ringed(step: Step): Element | null {
+    const target = locate(this.deps.doc, step.target ?? []);
+    if (
+      target &&
+      step.action === 'fill' &&
+      step.submit?.length &&
+      fieldFilled(target, this.marks)
+    ) {
+      return locate(this.deps.doc, step.submit) ?? target;
+    }
+    return target;
   }
 
   private report(key: string, state: ActiveState, found: boolean) {

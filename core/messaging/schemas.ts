@@ -16,6 +16,11 @@ export const ActiveStateSchema = z.object({
   guide: RunningGuideSchema,
   stepIndex: index,
   finished: z.boolean(),
+  /**
+   * Indices of the optional steps the person has entered: they count in « Étape N sur M »
+   * from then on (see core/steps/numbering). Missing: none.
+   */
+  entered: z.optional(z.array(index).check(z.maxLength(500))),
   /** Grows with every change of the tab's guide state, so an older copy is never applied. */
   seq: z.number().check(z.int(), z.gte(0)),
 });

@@ -114,7 +114,10 @@ export default defineContentScript({
       },
     });
     watcher.start();
-    ctx.onInvalidated(() => watcher.stop());
+    ctx.onInvalidated(() => {
+      watcher.stop();
+      controller?.stop();
+    });
 
     // The first look is over once the background has answered and the glossary (when on) has
     // its words. Marked on our own host element only: tests wait for it before checking that

@@ -11,11 +11,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ARTIFACTS, EXTENSION_PATH } from '../support/launch';
 import { artifact, EXTENSION_ID, expect, launch, openPanel, tabIdOf, test } from './fixtures';
+import { stepNumber } from '../../core/steps/numbering';
 import { bundledGuides, expectRingAround, firstVisible, perform, stepCount } from './walk';
 
 const GUIDE_ID = 'caf-declaration-trimestrielle';
 const guide = bundledGuides().find((g) => g.id === GUIDE_ID)!;
 const TOTAL = guide.steps.length;
+/** « Étape N sur M » counts the required steps (the optional ones once entered). */
+const COUNTED = stepNumber(guide, 0).total;
 const NOTE = 'Votre code est dans le carnet bleu';
 const FAKE_NIR = '1 84 12 75 123 456 78';
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -53,7 +56,7 @@ test('the aidant marks how a step went and leaves a note; private numbers are re
     const { page, panel } = await onCafHome(context);
     await panel.getByTestId(`guide-${GUIDE_ID}`).click();
     await panel.getByTestId('start-aidant').click();
-    await stepCount(panel, 1, TOTAL);
+    await stepCount(panel, 1, COUNTED);
 
     await expect(panel.getByTestId('aidant-toggle')).toHaveAttribute('aria-checked', 'true');
     await expect(panel.getByTestId('aidant-tip')).toContainText(guide.steps[0]!.aidant!);
@@ -68,7 +71,7 @@ test('the aidant marks how a step went and leaves a note; private numbers are re
     const target = await firstVisible(page, step.target!);
     await expectRingAround(page, target);
     await perform(page, step, target);
-    await stepCount(panel, 2, TOTAL);
+    await stepCount(panel, 2, COUNTED);
     await expect(panel.getByTestId('how-help')).toHaveAttribute('aria-pressed', 'false');
 
     // An ordinary note is kept.
@@ -166,7 +169,7 @@ test('after a browser restart the page offers a neutral « Reprendre ma démarch
     await (await firstVisible(page, guide.steps[0]!.target!)).click();
     await expect(page).toHaveURL(/connect\.caf\.fr\/connexionappli/);
     await panel.getByTestId('resume-button').click();
-    await stepCount(panel, 2, TOTAL);
+    await stepCount(panel, 2, COUNTED);
     await expect(panel.getByTestId('step-title')).toHaveText(guide.steps[1]!.title);
     await expect(panel.getByTestId('aidant-toggle')).toHaveAttribute('aria-checked', 'false');
     await expect(panel.getByTestId('aidant-tools')).toHaveCount(0);

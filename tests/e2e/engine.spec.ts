@@ -5,6 +5,7 @@
  */
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { artifact, expect, openPanel, tabIdOf, test } from './fixtures';
+import { stepNumber } from '../../core/steps/numbering';
 import {
   bundledGuides,
   currentStep,
@@ -12,6 +13,7 @@ import {
   firstVisible,
   perform,
   stepCount,
+  StepCounter,
 } from './walk';
 
 const guides = bundledGuides();
@@ -96,7 +98,7 @@ test('a target that is gone: the step stays readable, says so calmly, and nothin
   await expect(panel.getByTestId('step-text')).toContainText(
     'Cliquez sur le bouton « Mon Compte »',
   );
-  await stepCount(panel, 1, DECL.steps.length);
+  await stepCount(panel, 1, stepNumber(DECL, 0).total);
   await page.screenshot({ path: artifact('engine-notfound-page.png') });
   await panel.screenshot({ path: artifact('engine-notfound-panel.png') });
 
@@ -133,7 +135,7 @@ test('the guide goes on after the browser stopped the service worker', async ({ 
   const { page, panel } = await startGuide(context, 'https://www.caf.fr/', DECL.id);
   watch(page);
   await expectRingAround(page, monCompte(page));
-  await stepCount(panel, 1, DECL.steps.length);
+  await stepCount(panel, 1, stepNumber(DECL, 0).total);
 
   const { cdp, statuses } = await watchWorkers(page);
   await cdp.send('ServiceWorker.stopAllWorkers');
@@ -148,7 +150,7 @@ test('the guide goes on after the browser stopped the service worker', async ({ 
   // The content script's message woke a new worker up…
   await expect.poll(() => statuses.slice(stoppedAt)).toContain('running');
   // …which read the guide back from session storage and moved it on.
-  await stepCount(panel, 2, DECL.steps.length);
+  await stepCount(panel, 2, stepNumber(DECL, 0).total);
   await expect(panel.getByTestId('step-title')).toHaveText(DECL.steps[1]!.title);
   await page.bringToFront();
   await expectRingAround(page, await firstVisible(page, DECL.steps[1]!.target!));
@@ -251,7 +253,7 @@ test('the ring finds a target below the fold and follows scrolling and layout ch
   await page.mouse.click(cx, cy);
   // The link followed: the guide is on its next step.
   await expect(page).toHaveURL(/connect\.caf\.fr\/connexionappli\/dist\//);
-  await stepCount(panel, 2, DECL.steps.length);
+  await stepCount(panel, 2, stepNumber(DECL, 0).total);
 });
 
 test('« Je suis bloqué(e) » shows the site’s official help lines', async ({ context }) => {
@@ -289,75 +291,69 @@ test('impots: the FranceConnect route runs the included steps and comes back', a
   const { errors, watch } = collectErrors(context);
   const { page, panel } = await startGuide(context, IMPOTS.start, IMPOTS.id);
   watch(page);
-  const total = IMPOTS.steps.length;
-  const fcIds = IMPOTS.steps.map((s, i) => [s.id, i] as const).filter(([id]) => id.includes('.'));
-  expect(fcIds.map(([id]) => id)).toEqual([
+  const last = IMPOTS.steps.length - 1;
+  const at = (id: string) => IMPOTS.steps.findIndex((s) => s.id === id);
+  const counter = new StepCounter(IMPOTS);
+  const fcIds = IMPOTS.steps.map((s) => s.id).filter((id) => id.includes('.'));
+  expect(fcIds).toEqual([
     'franceconnect-connexion.choisir-compte',
-    'franceconnect-connexion.se-connecter',
-    'franceconnect-connexion.mot-de-passe',
+    'franceconnect-connexion.impots-numero',
+    'franceconnect-connexion.impots-continuer',
+    'franceconnect-connexion.impots-mot-de-passe',
+    'franceconnect-connexion.impots-se-connecter',
     'franceconnect-connexion.continuer',
   ]);
 
-  // Step 1 as usual, to the login page.
+  // Step 1 as usual, to the login page, where both ways are shown.
+  let { n, total } = counter.at(0);
+  await stepCount(panel, n, total);
   await expectRingAround(page, await firstVisible(page, IMPOTS.steps[0]!.target!));
   await (await firstVisible(page, IMPOTS.steps[0]!.target!)).click();
-  await stepCount(panel, 2, total);
+  ({ n, total } = counter.at(at('numero-fiscal')));
+  await stepCount(panel, n, total);
+  await expect(panel.getByTestId('step-text')).toContainText('S’identifier avec FranceConnect');
 
   // The person takes FranceConnect instead of the numéro fiscal.
   await page.bringToFront();
   // The State design system's FranceConnect button is a <button>, not a link.
   await page.getByRole('button', { name: /S.identifier avec\s+FranceConnect/ }).click();
   await expect(page).toHaveURL(/app\.franceconnect\.gouv\.fr\/api\/v2\/interaction\//);
-  const [choose, login, password, consent] = fcIds.map(([, i]) => i);
-  await stepCount(panel, choose! + 1, total);
-  await expect(panel.getByTestId('step-title')).toHaveText('Choisissez un compte');
+  ({ n, total } = counter.at(at('franceconnect-connexion.choisir-compte')));
+  await stepCount(panel, n, total);
+  await expect(panel.getByTestId('step-title')).toHaveText(
+    'Choisissez un compte que vous avez déjà',
+  );
+  // The text offers the accounts; it tells nobody which one to take.
+  await expect(panel.getByTestId('step-text')).not.toContainText(/Cliquez sur « impots/);
   // Still the impots guide, on the impots site's side, while on FranceConnect.
   await expect(panel.getByTestId('site-name')).toContainText('impots.gouv.fr');
   await page.bringToFront();
-  // Each provider is a <button role="link"> named by its caption.
-  const provider = page.getByRole('link', { name: 'impots.gouv.fr', exact: true });
-  await expectRingAround(page, provider);
-  await expect(page.getByTestId('pap-callout')).toContainText('Votre compte des impôts');
+  // The ring goes around the whole list of accounts, not around one of them.
+  const accounts = page.locator('ul').filter({ has: page.locator('#idp-dgfip') });
+  await expectRingAround(page, accounts);
+  await expect(page.getByTestId('pap-callout')).toContainText('Choisissez un de vos comptes');
   await page.screenshot({ path: artifact('engine-franceconnect-choice.png') });
-  await provider.click();
 
-  await stepCount(panel, login! + 1, total);
-  await expect(panel.getByTestId('step-title')).toHaveText('Tapez votre numéro fiscal');
-  await page.bringToFront();
-  const fiscal = page.locator('#spi_tmp');
-  await expectRingAround(page, fiscal);
-  await perform(page, IMPOTS.steps[login!]!, fiscal, '1234567890123');
-
-  // Same page: the password group shows up and the guide moves on without a page load.
-  await stepCount(panel, password! + 1, total);
-  await page.bringToFront();
-  const secret = page.getByLabel('Mot de passe', { exact: true });
-  await expectRingAround(page, secret);
-  await perform(page, IMPOTS.steps[password!]!, secret);
-
-  await stepCount(panel, consent! + 1, total);
-  await expect(panel.getByTestId('step-title')).toHaveText('Vérifiez votre nom et continuez');
-  await page.bringToFront();
-  const go = page.getByRole('button', { name: /^Continuer sur / });
-  await expectRingAround(page, go);
-  await page.screenshot({ path: artifact('engine-franceconnect-consent.png') });
-  await go.click();
-
-  // Back on impots: the espace step, then the rest of the guide as usual.
-  const declarer = IMPOTS.steps.findIndex((s) => s.id === 'declarer');
-  await stepCount(panel, declarer + 1, total);
-  await expect(page).toHaveURL(/cfspart\.impots\.gouv\.fr\/enp\//);
-  let i = declarer;
-  while (i < total - 1) {
+  // Then every step as the person does it, back to the impots site and to the end.
+  let i = at('franceconnect-connexion.choisir-compte');
+  const passed: string[] = [];
+  while (i < last) {
     const step = IMPOTS.steps[i]!;
+    if (i !== at('franceconnect-connexion.choisir-compte')) {
+      ({ n, total } = counter.at(i));
+      await stepCount(panel, n, total);
+    }
     await expect(panel.getByTestId('step-title')).toHaveText(step.title);
     await page.bringToFront();
     const target = await firstVisible(page, step.target!);
     await expectRingAround(page, target);
     await perform(page, step, target);
-    i = await currentStep(panel, i);
+    const next = await currentStep(panel, i);
+    passed.push(...IMPOTS.steps.slice(i + 1, next).map((s) => s.id));
+    i = next;
   }
-  await stepCount(panel, total, total);
+  // The site's own « Continuer » is not on this provider page: that step did not apply.
+  expect(passed).toEqual(['franceconnect-connexion.impots-continuer']);
   await expect(panel.getByTestId('guide-finished')).toBeVisible();
   expect(errors).toEqual([]);
 });
@@ -370,11 +366,12 @@ test('single-page-app route changes move the guide on without a page load', asyn
     ACTU.id,
   );
   watch(page);
-  const total = ACTU.steps.length;
   const at = (id: string) => ACTU.steps.findIndex((s) => s.id === id);
+  // Logged in already: no optional step is entered, only the required ones count.
+  const count = (i: number) => stepNumber(ACTU, i);
 
   // Already logged in: the guide jumps to « M'actualiser ».
-  await stepCount(panel, at('m-actualiser') + 1, total);
+  await stepCount(panel, count(at('m-actualiser')).n, count(0).total);
   const loads: string[] = [];
   page.on('load', () => loads.push(page.url()));
   // A mark that a page load would wipe out.
@@ -383,7 +380,7 @@ test('single-page-app route changes move the guide on without a page load', asyn
   for (const id of ['m-actualiser', 'commencer', 'activites', 'situations-particulieres']) {
     const i = at(id);
     const step = ACTU.steps[i]!;
-    await stepCount(panel, i + 1, total);
+    await stepCount(panel, count(i).n, count(i).total);
     await expect(panel.getByTestId('step-title')).toHaveText(step.title);
     await page.bringToFront();
     const target = await firstVisible(page, step.target!);

@@ -86,15 +86,12 @@ test('typed identifiers and passwords never reach the extension’s storage', as
     await expectRingAround(caf.page, target);
     siteDbs.push(await siteDatabases(caf.page));
     if (step.id === 'se-connecter') {
-      await target.fill(NIR);
-      await caf.page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
       // Let the page settle with the values in the fields (and the extension watching).
       await caf.page.waitForTimeout(500);
       await caf.page.screenshot({ path: artifact('privacy-caf-login.png') });
-      await (await firstVisible(caf.page, step.submit!)).click();
-    } else {
-      await perform(caf.page, step, target, '1250');
     }
+    const typed = { numero: NIR, 'mot-de-passe': PASSWORD }[step.id] ?? '1250';
+    await perform(caf.page, step, target, typed);
     // The aidant marks how the step went.
     await caf.panel.getByTestId('how-help').click();
     i = await currentStep(caf.panel, i);

@@ -7,6 +7,7 @@ import { expect, type Locator as PwLocator, type Page } from '@playwright/test';
 import path from 'node:path';
 import { loadGuidesFromDir } from '../../tools/guides/load-fs';
 import type { Guide, Locator, Step, TextMatch } from '../../core/guides/types';
+import { enter, stepNumber } from '../../core/steps/numbering';
 import { ROOT } from '../support/launch';
 
 export function bundledGuides(): Guide[] {
@@ -90,12 +91,18 @@ export async function perform(
   target: PwLocator,
   value = FAKE_VALUES.default,
 ) {
-  if (step.action === 'fill') await target.fill(value);
-  else if (step.action === 'choose') {
-    // A question is ringed whole; the test plays the person and picks the first answer.
+  if (step.action === 'fill') {
+    await target.fill(value);
+    // A field alone is done once left: the person goes on to the next field.
+    if (!step.submit?.length) await target.press('Tab');
+  } else if (step.action === 'choose') {
+    // A question is ringed whole; the test plays the person and picks the first answer. A
+    // list of accounts (FranceConnect): the impots.gouv one, the one the practice pages open.
     const answer = target.getByRole('radio').or(target.getByRole('checkbox')).first();
+    const account = target.locator('#idp-dgfip');
     if ((await answer.count()) > 0) await answer.check();
-    else await target.check();
+    else if ((await account.count()) > 0) await account.click();
+    else await target.getByRole('button').or(target.getByRole('link')).first().click();
   } else await target.click();
   if (step.submit?.length && step.action !== 'click') {
     await (await firstVisible(page, step.submit)).click();
@@ -108,18 +115,44 @@ export async function stepCount(panel: Page, n: number, total: number) {
   });
 }
 
+/** The index (0-based, in the guide's list) of the step the panel shows. */
+export async function shownStep(panel: Page): Promise<number> {
+  return Number((await panel.getByTestId('step-view').getAttribute('data-step-index')) ?? '-1');
+}
+
 /** Waits for the guide to leave step `from` (0-based) and returns the new step index. */
 export async function currentStep(panel: Page, from: number): Promise<number> {
   let index = from;
   await expect
     .poll(
       async () => {
-        const text = (await panel.getByTestId('step-count').textContent()) ?? '';
-        index = Number(/Étape (\d+)/.exec(text)?.[1] ?? '0') - 1;
+        index = await shownStep(panel);
         return index;
       },
       { timeout: 15_000 },
     )
     .toBeGreaterThan(from);
   return index;
+}
+
+/**
+ * « Étape N sur M » along a walk: each step shown is entered, and N must go up by one from
+ * step to step (optional steps passed over are not counted).
+ */
+export class StepCounter {
+  private entered: number[] = [];
+  private last = 0;
+
+  constructor(private readonly guide: Guide) {}
+
+  /** The step the panel should now count, checked against the one before. */
+  at(index: number): { n: number; total: number } {
+    this.entered = enter(this.guide, this.entered, index);
+    const shown = stepNumber(this.guide, index, this.entered);
+    expect(shown.n, `« Étape N » after step ${this.last} (${this.guide.steps[index]?.id})`).toBe(
+      this.last + 1,
+    );
+    this.last = shown.n;
+    return shown;
+  }
 }

@@ -275,7 +275,89 @@ describe('guide steps', () => {
     expect(state.guide.site).toBe('impots');
     expect(state.stepIndex).toBe(4);
     // Included FranceConnect steps are part of the guide.
-    expect(state.guide.steps[4]?.id).toBe('franceconnect-connexion.choisir-compte');
+    expect(state.guide.steps.map((s) => s.id)).toContain('franceconnect-connexion.choisir-compte');
+  });
+
+  it('remembers the optional steps entered, for « Étape N sur M », in the page and the panel', async () => {
+    const x = harness();
+    const g = guides.find((x) => x.id === DECL)!;
+    const at = (id: string) => g.steps.findIndex((s) => s.id === id);
+    await x.call('guide:start', { tabId: TAB, guideId: DECL, mode: 'alone' }, {});
+    expect(lastState(x)).not.toHaveProperty('entered');
+    const login = 'https://connect.caf.fr/connexionappli/dist/#/login';
+    for (const [from, to] of [
+      [0, at('choisir-connexion')],
+      [at('choisir-connexion'), at('numero')],
+      [at('numero'), at('mot-de-passe')],
+      [at('mot-de-passe'), at('se-connecter')],
+      // Logged in without a code, not through FranceConnect: those steps are not entered.
+      [at('se-connecter'), at('ouvrir-mes-ressources')],
+    ] as const) {
+      const reply = await x.call(
+        'step:moved',
+        { guideId: DECL, from, to, finished: false },
+        onPage(login),
+      );
+      expect(reply.state?.stepIndex).toBe(to);
+    }
+    const entered = [at('numero'), at('mot-de-passe'), at('se-connecter')];
+    expect((await x.bg.tabs.get(TAB)).active?.entered).toEqual(entered);
+    const info = await x.call('tab:get', { tabId: TAB }, {});
+    expect(info.active?.entered).toEqual(entered);
+    const seen = await x.call('page:seen', { href: login }, onPage(login));
+    expect(seen.state?.entered).toEqual(entered);
+    // The panel's « Étape précédente » enters an optional step too.
+    await x.call('guide:goto', { tabId: TAB, stepIndex: at('code') }, {});
+    expect((await x.bg.tabs.get(TAB)).active?.entered).toEqual(
+      [...entered, at('code')].sort((a, b) => a - b),
+    );
+    // A new start forgets them (started at an optional step: that one is entered).
+    await x.call(
+      'guide:start',
+      { tabId: TAB, guideId: DECL, mode: 'alone', stepIndex: at('numero') },
+      {},
+    );
+    expect(lastState(x)?.entered).toEqual([at('numero')]);
+  });
+
+  it('a finished guide stays with its site, and never follows the person to another one', async () => {
+    const x = harness();
+    const g = guides.find((x) => x.id === ATTEST)!;
+    const last = g.steps.length - 1;
+    const home =
+      'https://wwwd.caf.fr/wps/myportal/caffr/moncompte/mesattestations/attestationdepaiement';
+    await x.call('page:seen', { href: home }, onPage(home));
+    await x.call(
+      'guide:start',
+      { tabId: TAB, guideId: ATTEST, mode: 'alone', stepIndex: last },
+      {},
+    );
+    const done = await x.call(
+      'step:moved',
+      { guideId: ATTEST, from: last, to: last, finished: true },
+      onPage(home),
+    );
+    expect(done.state).toMatchObject({ stepIndex: last, finished: true });
+    // Another page of the same site: the panel still shows the end.
+    const other = 'https://www.caf.fr/';
+    let seen = await x.call('page:seen', { href: other }, onPage(other));
+    expect(seen.state).toMatchObject({ finished: true });
+    // Another site: the finished guide is left behind, and that site's guides are offered.
+    const ameli = 'https://www.ameli.fr/assure';
+    seen = await x.call('page:seen', { href: ameli }, onPage(ameli));
+    expect(seen.state).toBeNull();
+    expect(seen.offer?.guides.map((o) => o.id)).toContain('ameli-attestation-droits');
+    expect((await x.call('tab:get', { tabId: TAB }, {})).active).toBeNull();
+  });
+
+  it('a running guide follows the person through FranceConnect and back', async () => {
+    const x = harness();
+    const home = 'https://www.impots.gouv.fr/accueil';
+    await x.call('page:seen', { href: home }, onPage(home));
+    await x.call('guide:start', { tabId: TAB, guideId: 'impots-avis-impot', mode: 'alone' }, {});
+    const fc = 'https://app.franceconnect.gouv.fr/api/v2/interaction/demo?client=impots';
+    const seen = await x.call('page:seen', { href: fc }, onPage(fc));
+    expect(seen.state).toMatchObject({ guide: { id: 'impots-avis-impot' }, finished: false });
   });
 
   it('ignores a late step:moved and answers with the current state', async () => {
@@ -398,7 +480,7 @@ describe('guide steps', () => {
     expect(moved.state?.stepIndex).toBe(2);
     // The same session record moved on.
     const session1 = await db.sessions.get(before.sessionId!);
-    expect(session1).toMatchObject({ stepIndex: 2, stepId: 'se-connecter', status: 'active' });
+    expect(session1).toMatchObject({ stepIndex: 2, stepId: 'numero', status: 'active' });
   });
 });
 

@@ -70,7 +70,7 @@ describe('side panel, aidant mode', () => {
       );
     });
     // The background's push carries the new step: the panel shows it without asking.
-    await waitFor(() => expect(screen.getByTestId('step-count').textContent).toBe('Étape 2 sur 9'));
+    await waitFor(() => expect(screen.getByTestId('step-count').textContent).toBe('Étape 2 sur 8'));
 
     // Switching aidant mode off hides the tools; the background knows.
     await click(screen.getByTestId('aidant-toggle'));
@@ -93,7 +93,7 @@ describe('side panel, aidant mode', () => {
     expect(within(card).getByTestId('history').textContent).toContain('avec aide : 1 fois');
 
     await click(screen.getByTestId('resume-button'));
-    await waitFor(() => expect(screen.getByTestId('step-count').textContent).toBe('Étape 2 sur 9'));
+    await waitFor(() => expect(screen.getByTestId('step-count').textContent).toBe('Étape 2 sur 8'));
     // Resumed alone, in the same session (no new one).
     expect(screen.getByTestId('aidant-toggle').getAttribute('aria-checked')).toBe('false');
     expect(await bg.db.sessions.count()).toBe(1);
@@ -117,10 +117,10 @@ describe('side panel, aidant mode', () => {
     // The panel opened from « Reprendre ma démarche » reads the details from progress.
     renderPanel(bg);
     const card = await screen.findByTestId('resume-card');
-    await waitFor(() => expect(card.textContent).toContain('vous étiez à l’étape 4'));
+    await waitFor(() => expect(card.textContent).toContain('vous étiez à l’étape 3'));
     expect(within(card).getByRole('heading', { level: 2 }).textContent).toContain(guide.title);
     await click(within(card).getByTestId('resume-button'));
-    await waitFor(() => expect(screen.getByTestId('step-count').textContent).toBe('Étape 4 sur 9'));
+    await waitFor(() => expect(screen.getByTestId('step-count').textContent).toBe('Étape 3 sur 9'));
     expect(screen.getByTestId('step-title').textContent).toBe(guide.steps[3]!.title);
     expect(await bg.db.sessions.count()).toBe(1);
   });
@@ -157,5 +157,67 @@ describe('side panel, aidant mode', () => {
     const link = screen.getByTestId('my-data-link') as HTMLAnchorElement;
     expect(link.getAttribute('href')).toBe('/options.html');
     expect(link.textContent).toContain('Mes données');
+  });
+});
+
+describe('side panel, steps and the end of a guide', () => {
+  const at = (id: string) => guide.steps.findIndex((s) => s.id === id);
+  const moved = (
+    bg: ReturnType<typeof realBackground>,
+    from: number,
+    to: number,
+    finished = false,
+  ) =>
+    act(async () => {
+      await bg.handlers['step:moved']({ guideId: guide.id, from, to, finished }, { tabId: TAB });
+    });
+  const count = () => screen.getByTestId('step-count').textContent;
+
+  it('counts the optional steps entered, and goes back to the step shown before', async () => {
+    const bg = realBackground();
+    await onCafHome(bg);
+    renderPanel(bg);
+    await click(await screen.findByTestId(`guide-${guide.id}`));
+    await click(screen.getByTestId('start'));
+    await waitFor(() => expect(count()).toBe('Étape 1 sur 8'));
+    await moved(bg, 0, at('choisir-connexion'));
+    await waitFor(() => expect(count()).toBe('Étape 2 sur 8'));
+    await moved(bg, at('choisir-connexion'), at('numero'));
+    await waitFor(() => expect(count()).toBe('Étape 3 sur 9'));
+    await moved(bg, at('numero'), at('ouvrir-mes-ressources'));
+    // The password, the code and FranceConnect were passed over: N went up by one.
+    await waitFor(() => expect(count()).toBe('Étape 4 sur 9'));
+    expect(screen.getByTestId('step-title').textContent).toBe('Ouvrez « Mes ressources »');
+    await click(screen.getByTestId('prev'));
+    await waitFor(() =>
+      expect(screen.getByTestId('step-title').textContent).toBe(guide.steps[at('numero')]!.title),
+    );
+    expect(count()).toBe('Étape 3 sur 9');
+  });
+
+  it('shows the end of the guide once its last step is done', async () => {
+    const bg = realBackground();
+    await onCafHome(bg);
+    renderPanel(bg);
+    await click(await screen.findByTestId(`guide-${guide.id}`));
+    await click(screen.getByTestId('start'));
+    await waitFor(() => expect(count()).toBe('Étape 1 sur 8'));
+    const last = guide.steps.length - 1;
+    await moved(bg, 0, last);
+    await waitFor(() => expect(count()).toBe('Étape 8 sur 8'));
+    expect(screen.queryByTestId('guide-finished')).toBeNull();
+    await moved(bg, last, last, true);
+    const end = await screen.findByTestId('guide-finished');
+    expect(end.textContent).toContain('C’est fini !');
+    expect(screen.getByTestId('end-step-title').textContent).toBe(guide.steps[last]!.title);
+    expect(screen.queryByTestId('next')).toBeNull();
+    expect(screen.queryByTestId('step-count')).toBeNull();
+    expect(document.activeElement?.textContent).toBe('C’est fini !');
+    const sessions = await bg.db.sessions.toArray();
+    expect(sessions.map((x) => x.status)).toEqual(['done']);
+    // « Fermer » closes it: the site's guides again.
+    expect(screen.getByTestId('stop').textContent).toBe('Fermer');
+    await click(screen.getByTestId('stop'));
+    await screen.findByTestId(`guide-${guide.id}`);
   });
 });

@@ -8,10 +8,17 @@ afterEach(cleanup);
 
 const guide = cafGuide();
 const DAY = 24 * 60 * 60 * 1000;
+/** « Mes ressources »: after the login, whose optional steps the count leaves out. */
+const MES_RESSOURCES = guide.steps.findIndex((s) => s.id === 'ouvrir-mes-ressources');
 
 function progress() {
   return emptyProgress(guide.id, {
-    resume: { sessionId: 3, stepIndex: 3, updatedAt: Date.UTC(2025, 2, 10), mode: 'aidant' },
+    resume: {
+      sessionId: 3,
+      stepIndex: MES_RESSOURCES,
+      updatedAt: Date.UTC(2025, 2, 10),
+      mode: 'aidant',
+    },
     lastAloneCount: 2,
     lastStepCount: 3,
     notes: [
@@ -19,8 +26,8 @@ function progress() {
         id: 9,
         text: 'Votre code est dans le carnet bleu',
         at: Date.UTC(2025, 2, 10),
-        stepId: 'se-connecter',
-        stepTitle: 'Tapez votre numéro et votre mot de passe',
+        stepId: 'numero',
+        stepTitle: 'Tapez votre numéro de sécurité sociale',
       },
       {
         id: 4,
@@ -41,9 +48,9 @@ describe('ResumeCard', () => {
     renderPage(<ResumeCard guide={guide} progress={progress()} onResume={onResume} />, send);
     const card = screen.getByTestId('resume-card');
     expect(within(card).getByRole('heading', { level: 2 }).textContent).toBe(
-      'Reprendre : Déclarer mes ressources du trimestre — vous étiez à l’étape 4',
+      'Reprendre : Déclarer mes ressources du trimestre — vous étiez à l’étape 3',
     );
-    expect(card.textContent).toContain('Étape 4 sur 9 : Ouvrez « Mes ressources »');
+    expect(card.textContent).toContain('Étape 3 sur 8 : Ouvrez « Mes ressources »');
     expect(screen.getByTestId('last-alone').textContent).toBe(
       'La dernière fois, vous avez fait 2 étapes seul(e), sur 3.',
     );
@@ -60,14 +67,14 @@ describe('ResumeCard', () => {
       'Apporter les fiches de paie',
     ]);
     expect(notes[0]!.textContent).toContain(
-      'Pour l’étape : Tapez votre numéro et votre mot de passe',
+      'Pour l’étape : Tapez votre numéro de sécurité sociale',
     );
     expect(notes[1]!.textContent).toContain('Pour toute la démarche');
     // No delete button for the person coming back: the notes are to read.
     expect(within(card).queryByRole('button', { name: /Supprimer/ })).toBeNull();
 
     fireEvent.click(screen.getByTestId('resume-button'));
-    expect(onResume).toHaveBeenCalledWith(3);
+    expect(onResume).toHaveBeenCalledWith(MES_RESSOURCES);
   });
 
   it('words the last time kindly when every step had help, and shows a damaged-data notice', () => {
@@ -108,7 +115,7 @@ describe('ResumeCard', () => {
       { lang: 'ar' },
     );
     expect(screen.getByTestId('resume-button').textContent).toBe('متابعة');
-    expect(screen.getByTestId('resume-card').textContent).toContain('4');
+    expect(screen.getByTestId('resume-card').textContent).toContain('3');
   });
 });
 
@@ -132,7 +139,7 @@ describe('GuideIntro with progress', () => {
     expect(memo.getAttribute('href')).toBe('/memo.html?guide=caf-declaration-trimestrielle');
     expect(memo.target).toBe('_blank');
     fireEvent.click(screen.getByTestId('intro-resume'));
-    expect(onResume).toHaveBeenCalledWith(3);
+    expect(onResume).toHaveBeenCalledWith(MES_RESSOURCES);
     expect(screen.getByTestId('start').textContent).toBe('Recommencer au début');
   });
 
@@ -177,7 +184,7 @@ describe('resume card from the real progress store', () => {
     );
     expect(screen.getByTestId('history').textContent).toContain('avec aide : 1 fois');
     expect(screen.getByTestId('notes-list').textContent).toContain(
-      'Pour l’étape : Choisissez « Se connecter »',
+      'Pour l’étape : Choisissez comment vous connecter',
     );
     await act(async () => fireEvent.click(screen.getByTestId('resume-button')));
     expect(onResume).toHaveBeenCalledWith(1);

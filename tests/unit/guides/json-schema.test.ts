@@ -15,7 +15,8 @@ describe('guidesJsonSchema', () => {
       additionalProperties: boolean;
     };
     expect(Object.keys(step.properties)).toEqual([
-      'id', 'title', 'text', 'action', 'on', 'target', 'submit', 'callout', 'done', 'next', 'aidant',
+      'id', 'title', 'text', 'action', 'on', 'optional', 'target', 'submit', 'callout', 'done', 'next',
+      'aidant',
     ]); // prettier-ignore
     expect(step.required).toEqual(['id', 'title', 'text']);
     expect(step.additionalProperties).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GUIDE_PATH, guideLines, problems, yaml } from './helpers';
+import { GUIDE_PATH, guideLines, load, problems, yaml } from './helpers';
 
 const P = GUIDE_PATH;
 
@@ -15,6 +15,69 @@ const PART = yaml(
   'steps:',
   '  - { id: choisir, title: Choisissez, text: Cliquez sur votre compte. }',
 );
+
+const ANSWER = (what: string) =>
+  `la cible est une réponse (${what}) : c’est la personne qui choisit. Entourez la question entière par sa légende, { role: group, name: <la question> } ou { role: radiogroup, name: <la question> }, et dites dans « text » comment choisir`;
+
+describe('a question is never answered for the person', () => {
+  it('refuses a target that is one answer: a radio, a box, an option, named or not', () => {
+    const text = guideLines({
+      12: [
+        '    target:',
+        '      - { role: radio, name: Non }',
+        '      - { role: checkbox }',
+        '      - { role: option, name: Les 3 derniers mois }',
+        '      - { css: "input[type=radio][value=non]" }',
+      ],
+    });
+    expect(problems({ [P]: text })).toEqual([
+      `${P}:13:17 step "ouvrir": ${ANSWER('role: radio')}`,
+      `${P}:14:17 step "ouvrir": ${ANSWER('role: checkbox')}`,
+      `${P}:15:17 step "ouvrir": ${ANSWER('role: option')}`,
+      `${P}:16:16 step "ouvrir": ${ANSWER('css: input[type=radio][value=non]')}`,
+    ]);
+  });
+
+  it('accepts the whole question, by its legend or by an answer it holds', () => {
+    const text = guideLines({
+      12: [
+        '    target:',
+        '      - { role: group, name: Votre profil a-t-il changé ? }',
+        '      - { role: radiogroup, name: Pour quelle période ? }',
+        '      - { css: "fieldset:has(input[type=radio][value=non])" }',
+        '      - { css: "[role=radiogroup]:has(#question-non)" }',
+      ],
+    });
+    expect(problems({ [P]: text })).toEqual([]);
+  });
+
+  it('a radio may still tell where a step happens or when it is done', () => {
+    const text = guideLines({ 13: '    done: { present: { role: radio, name: Non } }' });
+    expect(problems({ [P]: text })).toEqual([]);
+  });
+});
+
+describe('optional steps', () => {
+  it('need an `on`: it says when they apply', () => {
+    const text = guideLines({ 11: '    optional: true' });
+    expect(problems({ [P]: text })).toEqual([
+      `${P}:11:5 step "ouvrir": une étape facultative (optional: true) doit avoir « on » : c’est ce qui dit quand elle s’applique`,
+    ]);
+  });
+
+  it('cannot be the last step', () => {
+    const text = guideLines({ 17: ['    on: { url: "wwwd.caf.fr/fin*" }', '    optional: true'] });
+    expect(problems({ [P]: text })).toEqual([
+      `${P}:18:5 step "fin": la dernière étape ne peut pas être facultative : c’est elle qui dit que la démarche est finie`,
+    ]);
+  });
+
+  it('is compiled with the flag', () => {
+    const text = guideLines({ 11: ['    on: { url: www.caf.fr/ }', '    optional: true'] });
+    const { guides } = load({ [P]: text });
+    expect(guides[0]?.steps.map((s) => s.optional)).toEqual([true, undefined]);
+  });
+});
 
 describe('one message per mistake, at the right place', () => {
   it('unknown key, with a suggestion', () => {

@@ -10,6 +10,7 @@ import { createClient } from '../../../core/messaging/client';
 import type { Envelope, RequestData, RequestType } from '../../../core/messaging/protocol';
 import type { Offer, Responses } from '../../../core/messaging/responses';
 import type { ActiveState, PageState } from '../../../core/messaging/schemas';
+import { setBody } from '../locate/dom';
 
 /** Three steps on the Caf home page: open Mon Compte, read the welcome, then the end page. */
 const GUIDE: RunningGuide = {
@@ -43,11 +44,12 @@ const GUIDE: RunningGuide = {
   ],
 };
 
-const state = (stepIndex: number, seq: number): ActiveState => ({
+const state = (stepIndex: number, seq: number, over: Partial<ActiveState> = {}): ActiveState => ({
   guide: GUIDE,
   stepIndex,
   finished: false,
   seq,
+  ...over,
 });
 const page = (s: ActiveState | null, over: Partial<PageState> = {}): PageState => ({
   state: s,
@@ -93,6 +95,7 @@ function setup(answers: Answer = {}) {
     clearTimeout: (id) => window.clearTimeout(id),
     onGlossarySetting: (on, lang) => void settings.push([on, lang]),
   });
+  controllers.push(controller);
   const of = (kind: keyof PageOverlay) => drawn.filter(([k]) => k === kind);
   const sentOf = (type: RequestType) => sent.filter((m) => m.type === type).map((m) => m.data);
   return { controller, sent, drawn, settings, of, sentOf };
@@ -115,8 +118,12 @@ function paragraph(text: string): HTMLElement {
 /** Lets the fake background answer. */
 const answered = () => new Promise((r) => setTimeout(r, 0));
 
+const controllers: PageController[] = [];
 beforeEach(() => document.body.replaceChildren());
-afterEach(() => vi.useRealTimers());
+afterEach(() => {
+  vi.useRealTimers();
+  for (const c of controllers.splice(0)) c.stop();
+});
 
 describe('PageController', () => {
   it('applies the pushed state: the settings, the step bar, the ring on the target', async () => {
@@ -231,5 +238,185 @@ describe('PageController', () => {
     expect(x.of('showOffer')).toHaveLength(1);
     expect(x.drawn.at(-1)).toEqual(['removeCard']);
     expect(x.settings.at(-1)).toEqual([true, 'ar']);
+  });
+
+  it('at the end of the guide, the ring and the step bar leave the page', async () => {
+    button('Mon Compte');
+    const x = setup({ 'step:moved': ({ to, finished }) => page(state(to, 3, { finished })) });
+    x.controller.receive(push(page(state(2, 2))));
+    expect(x.of('showStepBar').at(-1)).toEqual(['showStepBar', 3, 3, false]);
+    // The last page shows up: the page says so, and the answer is the finished state.
+    window.history.replaceState(null, '', '/fin');
+    x.controller.refresh();
+    expect(x.sentOf('step:moved')).toEqual([
+      { guideId: 'caf-essai', from: 2, to: 2, finished: true },
+    ]);
+    const bars = x.of('showStepBar').length;
+    await answered();
+    expect(x.drawn.slice(-2)).toEqual([['clearHighlight'], ['removeCard']]);
+    expect(x.of('showStepBar')).toHaveLength(bars);
+    // Nothing is ringed again, whatever the page does next.
+    x.controller.refresh();
+    paragraph('Bienvenue');
+    x.controller.refresh();
+    expect(x.of('highlight')).toEqual([]);
+    expect(x.sentOf('step:moved')).toHaveLength(1);
+    window.history.replaceState(null, '', '/');
+  });
+});
+
+/** A one-page login: number, password, then the button; then a code asked only sometimes. */
+const LOGIN: RunningGuide = {
+  id: 'caf-connexion',
+  site: 'caf',
+  title: 'Connexion',
+  steps: [
+    {
+      id: 'numero',
+      title: 'Tapez votre numéro',
+      text: 'Le numéro.',
+      action: 'fill',
+      optional: true,
+      target: [{ label: 'Numéro de sécurité sociale' }],
+    },
+    {
+      id: 'mdp',
+      title: 'Tapez votre mot de passe',
+      text: 'Le mot de passe.',
+      action: 'fill',
+      optional: true,
+      target: [{ label: 'Mot de passe' }],
+      // Written as for a two-page login: here the password is there from the start.
+      done: { present: [{ label: 'Mot de passe' }] },
+    },
+    {
+      id: 'valider',
+      title: 'Cliquez sur Se connecter',
+      text: 'Le bouton.',
+      action: 'click',
+      optional: true,
+      target: [{ role: 'button', name: 'Se connecter' }],
+      done: { url: ['www.caf.fr/tableau'] },
+    },
+    {
+      id: 'code',
+      title: 'Tapez le code',
+      text: 'Le code.',
+      action: 'fill',
+      optional: true,
+      on: { present: [{ label: 'Code' }] },
+      target: [{ label: 'Code' }],
+      submit: [{ role: 'button', name: 'Valider' }],
+    },
+    {
+      id: 'tableau',
+      title: 'Tableau',
+      text: 'Fin.',
+      action: 'read',
+      on: { url: ['www.caf.fr/tableau'] },
+    },
+  ],
+};
+
+function loginForm() {
+  setBody(`
+    <form>
+      <label for="nir">Numéro de sécurité sociale</label><input id="nir">
+      <label for="pw">Mot de passe</label><input id="pw" type="password">
+      <button type="button">Se connecter</button>
+    </form>`);
+  return {
+    nir: document.getElementById('nir') as HTMLInputElement,
+    pw: document.getElementById('pw') as HTMLInputElement,
+  };
+}
+
+function typeIn(el: HTMLInputElement, text: string) {
+  el.focus();
+  el.value = text;
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+const loginState = (stepIndex: number, seq: number, entered: number[] = []): ActiveState => ({
+  guide: LOGIN,
+  stepIndex,
+  finished: false,
+  seq,
+  entered,
+});
+
+describe('PageController on a one-page login', () => {
+  it('goes field after field as each is filled in and left, without skipping one', async () => {
+    const { nir, pw } = loginForm();
+    let seq = 1;
+    const x = setup({
+      'step:moved': ({ to }) => page(loginState(to, ++seq, [0, 1, 2, 3].slice(0, to + 1))),
+    });
+    x.controller.receive(push(page(loginState(0, 1, [0]))));
+    expect(x.of('highlight').at(-1)?.[1]).toBe(nir);
+    expect(x.of('showStepBar').at(-1)).toEqual(['showStepBar', 1, 2, false]);
+
+    // Typing is not enough: the person may not have finished.
+    typeIn(nir, '1850575123456');
+    x.controller.refresh();
+    expect(x.sentOf('step:moved')).toEqual([]);
+    nir.blur();
+    await answered();
+    await answered();
+    expect(x.sentOf('step:moved')).toEqual([
+      { guideId: 'caf-connexion', from: 0, to: 1, finished: false },
+    ]);
+    expect(x.of('highlight').at(-1)?.[1]).toBe(pw);
+    expect(x.of('showStepBar').at(-1)).toEqual(['showStepBar', 2, 3, false]);
+
+    // Its done (the password field is there) held from the start: it waits for the person.
+    x.controller.refresh();
+    expect(x.sentOf('step:moved')).toHaveLength(1);
+    typeIn(pw, 'secret');
+    pw.blur();
+    await answered();
+    await answered();
+    expect(x.sentOf('step:moved').at(-1)).toEqual({
+      guideId: 'caf-connexion',
+      from: 1,
+      to: 2,
+      finished: false,
+    });
+    expect((x.of('highlight').at(-1)?.[1] as Element).textContent).toBe('Se connecter');
+    expect(x.of('showStepBar').at(-1)).toEqual(['showStepBar', 3, 4, false]);
+  });
+
+  it('the same done counts when the step came with the page (the person acted before it loaded)', async () => {
+    loginForm();
+    const x = setup({
+      'page:seen': () => ({ ...page(loginState(1, 1, [0, 1])), offer: null }),
+      'step:moved': ({ to }) => page(loginState(to, 2, [0, 1, to])),
+    });
+    await x.controller.pageSeen();
+    expect(x.sentOf('step:moved')).toEqual([
+      { guideId: 'caf-connexion', from: 1, to: 2, finished: false },
+    ]);
+  });
+
+  it('a fill step with a button and no done moves on when the button is pressed', async () => {
+    setBody(`
+      <label for="code">Code</label><input id="code">
+      <button type="button">Valider</button>`);
+    const x = setup({ 'step:moved': ({ to }) => page(loginState(to, 9, [0, 1, 2, 3])) });
+    x.controller.receive(push(page(loginState(3, 8, [0, 1, 2, 3]))));
+    const code = document.getElementById('code') as HTMLInputElement;
+    expect(x.of('highlight').at(-1)?.[1]).toBe(code);
+    // Filled in and left: the ring goes to the button that sends it.
+    typeIn(code, '123456');
+    code.blur();
+    await answered();
+    const valider = document.querySelector('button')!;
+    expect(x.of('highlight').at(-1)?.[1]).toBe(valider);
+    expect(x.sentOf('step:moved')).toEqual([]);
+    valider.click();
+    await answered();
+    expect(x.sentOf('step:moved')).toEqual([
+      { guideId: 'caf-connexion', from: 3, to: 4, finished: false },
+    ]);
   });
 });

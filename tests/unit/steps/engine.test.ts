@@ -3,6 +3,7 @@ import {
   conditionHolds,
   domProbe,
   evaluate,
+  nextApplicable,
   nextIndex,
   type PageProbe,
 } from '../../../core/steps/engine';
@@ -24,12 +25,23 @@ function guide(steps: StepSpec[]): Guide {
   };
 }
 
-/** A page at `url` on which exactly the `{css}` selectors listed are present and visible. */
-function probe(url: string, present: string[] = []): PageProbe {
+/**
+ * A page at `url` on which exactly the `{css}` selectors listed are present and visible; the
+ * fields in `filled` have been filled in and left, the buttons in `pressed` pressed.
+ */
+function probe(
+  url: string,
+  present: string[] = [],
+  { filled = [], pressed = [] }: { filled?: string[]; pressed?: string[] } = {},
+): PageProbe {
   const shown = new Set(present);
+  const among = (list: string[]) => (locators: Locator[]) =>
+    locators.some((l) => 'css' in l && shown.has(l.css) && list.includes(l.css));
   return {
     url,
     present: (locators: Locator[]) => locators.some((l) => 'css' in l && shown.has(l.css)),
+    filled: among(filled),
+    pressed: among(pressed),
   };
 }
 
@@ -199,28 +211,65 @@ describe('evaluate', () => {
     });
   });
 
-  it('cascades over several done steps on the same page', () => {
+  it('never passes a step it has just reached in the same look', () => {
     const g = guide([
       { id: 'a', on: url('x.caf.fr/1'), done: url('x.caf.fr/2') },
       { id: 'b', on: url('x.caf.fr/2'), done: { present: [css('#ok')] } },
       { id: 'c', on: url('x.caf.fr/2'), done: { present: [css('#fin')] } },
       { id: 'd', on: url('x.caf.fr/3') },
     ]);
-    expect(evaluate(g, 0, probe('x.caf.fr/2', ['#ok']))).toEqual({
+    // #ok and #fin were there when the person arrived: b waits for them all the same.
+    expect(evaluate(g, 0, probe('x.caf.fr/2', ['#ok', '#fin']))).toEqual({
+      index: 1,
+      finished: false,
+      moved: 'advanced',
+    });
+    // One look later, b's done counts (the controller says when it held from the start).
+    expect(evaluate(g, 1, probe('x.caf.fr/2', ['#ok']))).toEqual({
       index: 2,
       finished: false,
       moved: 'advanced',
     });
-    // c is done too, but d's page has not come yet: the cascade stops at d, unfinished.
-    expect(evaluate(g, 0, probe('x.caf.fr/2', ['#ok', '#fin']))).toEqual({
-      index: 3,
-      finished: false,
+    expect(evaluate(g, 2, probe('x.caf.fr/3'))).toMatchObject({ index: 3, finished: true });
+  });
+
+  it('passes a reached step whose done is only an address the person already went through', () => {
+    const g = guide([
+      { id: 'a', on: url('x.caf.fr/1'), done: url('x.caf.fr/2*') },
+      { id: 'b', on: url('x.caf.fr/*'), done: url('x.caf.fr/2/suite*') },
+      { id: 'c', on: url('x.caf.fr/2/suite') },
+    ]);
+    expect(evaluate(g, 0, probe('x.caf.fr/2/suite'))).toEqual({
+      index: 2,
+      finished: true,
       moved: 'advanced',
     });
-    expect(evaluate(g, 3, probe('x.caf.fr/3'))).toEqual({
-      index: 3,
-      finished: true,
+  });
+
+  it('a done that already held when the step began does not count (staleDone)', () => {
+    const g = guide([
+      { id: 'a', on: url('x.caf.fr/1'), done: { present: [css('#mdp')] } },
+      { id: 'b', on: url('x.caf.fr/1') },
+    ]);
+    const page = probe('x.caf.fr/1', ['#mdp']);
+    expect(evaluate(g, 0, page, { staleDone: true })).toEqual({
+      index: 0,
+      finished: false,
       moved: 'none',
+    });
+    expect(evaluate(g, 0, page)).toMatchObject({ index: 1, moved: 'advanced' });
+    // Once the step's own elements are gone, the page has moved on: its done counts again.
+    const moved = guide([
+      {
+        id: 'a',
+        on: { url: ['x.caf.fr/1'], absent: [css('#nir')] },
+        done: { present: [css('#nir')] },
+      },
+      { id: 'b', on: { url: ['x.caf.fr/1'], present: [css('#nir')] } },
+    ]);
+    expect(evaluate(moved, 0, probe('x.caf.fr/1', ['#nir']), { staleDone: true })).toMatchObject({
+      index: 1,
+      moved: 'advanced',
     });
   });
 
@@ -324,6 +373,163 @@ describe('evaluate', () => {
       finished: false,
       moved: 'none',
     });
+  });
+});
+
+/** A one-page login: number, password and button at once, then an optional code page. */
+const LOGIN_PAGE = 'connect.caf.fr/connexionappli/dist/#/login';
+const login = guide([
+  { id: 'ouvrir', on: url(HOME), target: [css('#mon-compte')], done: url(LOGIN_PAGE) },
+  {
+    id: 'numero',
+    action: 'fill',
+    optional: true,
+    on: { url: [LOGIN_PAGE], present: [css('#nir')] },
+    target: [css('#nir')],
+  },
+  {
+    id: 'mot-de-passe',
+    action: 'fill',
+    optional: true,
+    on: { url: [LOGIN_PAGE], present: [css('#mdp')] },
+    target: [css('#mdp')],
+  },
+  {
+    id: 'se-connecter',
+    optional: true,
+    on: { url: [LOGIN_PAGE], present: [css('#mdp')] },
+    target: [css('#valider')],
+    done: url(TABLEAU),
+  },
+  {
+    id: 'code',
+    action: 'fill',
+    optional: true,
+    on: { url: [LOGIN_PAGE], present: [css('#code')] },
+    target: [css('#code')],
+    submit: [css('#code-ok')],
+    done: url(TABLEAU),
+  },
+  { id: 'tableau', on: url(TABLEAU), target: [css('#declarer')], done: url(DECLARATION) },
+  { id: 'fin', on: url(DECLARATION) },
+]);
+const FORM = ['#nir', '#mdp', '#valider'];
+
+describe('steps on one page', () => {
+  it('arrives on the first field, however much of the form is there or filled', () => {
+    const all = { filled: ['#nir', '#mdp'] };
+    expect(evaluate(login, 0, probe(LOGIN_PAGE, FORM))).toEqual({
+      index: 1,
+      finished: false,
+      moved: 'advanced',
+    });
+    expect(evaluate(login, 0, probe(LOGIN_PAGE, FORM, all))).toMatchObject({ index: 1 });
+  });
+
+  it('a fill step is done once its field is filled in and left, one field after the other', () => {
+    expect(evaluate(login, 1, probe(LOGIN_PAGE, FORM))).toMatchObject({ index: 1, moved: 'none' });
+    // The password field is filled first: the number still comes first.
+    expect(evaluate(login, 1, probe(LOGIN_PAGE, FORM, { filled: ['#mdp'] }))).toMatchObject({
+      index: 1,
+      moved: 'none',
+    });
+    expect(evaluate(login, 1, probe(LOGIN_PAGE, FORM, { filled: ['#nir'] }))).toEqual({
+      index: 2,
+      finished: false,
+      moved: 'advanced',
+    });
+    expect(evaluate(login, 2, probe(LOGIN_PAGE, FORM, { filled: ['#nir', '#mdp'] }))).toEqual({
+      index: 3,
+      finished: false,
+      moved: 'advanced',
+    });
+    // The button step waits for the page to change.
+    expect(evaluate(login, 3, probe(LOGIN_PAGE, FORM, { filled: ['#nir', '#mdp'] }))).toEqual({
+      index: 3,
+      finished: false,
+      moved: 'none',
+    });
+  });
+
+  it('a fill step with a button is done when the button is pressed (without done)', () => {
+    const codePage = ['#code', '#code-ok'];
+    const noDone = guide(
+      [login.steps[4]!, { id: 'apres', on: url(TABLEAU) }].map((st) =>
+        st.id === 'code' ? { ...st, done: undefined } : st,
+      ),
+    );
+    expect(evaluate(noDone, 0, probe(LOGIN_PAGE, codePage, { filled: ['#code'] }))).toMatchObject({
+      index: 0,
+      moved: 'none',
+    });
+    expect(evaluate(noDone, 0, probe(LOGIN_PAGE, codePage, { pressed: ['#code-ok'] }))).toEqual({
+      index: 1,
+      finished: false,
+      moved: 'advanced',
+    });
+    // With a done, the done decides (a press may have been refused by the page).
+    expect(
+      evaluate(login, 4, probe(LOGIN_PAGE, codePage, { pressed: ['#code-ok'] })),
+    ).toMatchObject({ index: 4, moved: 'none' });
+  });
+
+  it('never jumps past a required step of this page whose elements have not shown up yet', () => {
+    const g = guide([
+      { id: 'accueil', on: url(HOME), done: url(LOGIN_PAGE) },
+      {
+        id: 'numero',
+        action: 'fill',
+        on: { url: [LOGIN_PAGE], present: [css('#nir')] },
+        target: [css('#nir')],
+      },
+      { id: 'valider', on: url(LOGIN_PAGE), target: [css('#valider')], done: url(TABLEAU) },
+      { id: 'tableau', on: url(TABLEAU) },
+    ]);
+    // Started on the login page while it is still drawing: the button is there, not the field.
+    expect(evaluate(g, 0, probe(LOGIN_PAGE, ['#valider']))).toEqual({
+      index: 1,
+      finished: false,
+      moved: 'advanced',
+    });
+    expect(evaluate(g, 1, probe(LOGIN_PAGE, ['#valider']))).toEqual({
+      index: 1,
+      finished: false,
+      moved: 'none',
+    });
+    // Elsewhere, the jump still lands where the person is.
+    expect(evaluate(g, 1, probe(TABLEAU))).toMatchObject({ index: 3, moved: 'jumped' });
+  });
+});
+
+describe('optional steps', () => {
+  it('are passed over when their page does not show up', () => {
+    // Logged in without a code: straight from the button to the dashboard.
+    expect(evaluate(login, 3, probe(TABLEAU))).toEqual({
+      index: 5,
+      finished: false,
+      moved: 'advanced',
+    });
+  });
+
+  it('apply when their page shows up, after the step before', () => {
+    // The code screen replaces the form on the same address: the guide goes to it.
+    expect(evaluate(login, 3, probe(LOGIN_PAGE, ['#code', '#code-ok']))).toEqual({
+      index: 4,
+      finished: false,
+      moved: 'jumped',
+    });
+    expect(evaluate(login, 4, probe(TABLEAU))).toMatchObject({ index: 5, moved: 'advanced' });
+  });
+
+  it('nextApplicable leaves out optional steps that do not apply', () => {
+    expect(nextApplicable(login, 0, probe(LOGIN_PAGE, FORM))).toBe(1);
+    expect(nextApplicable(login, 0, probe(TABLEAU))).toBe(5);
+    expect(nextApplicable(login, 6, probe(TABLEAU))).toBeNull();
+  });
+
+  it('do not stop a jump to the route the person took', () => {
+    // From the button step to the dashboard reached another way: the code step does not apply.
+    expect(evaluate(login, 1, probe(DECLARATION))).toMatchObject({ index: 6, finished: true });
   });
 });
 
