@@ -21,6 +21,7 @@
  */
 import { chromium, type Browser, type Page, type Route as PwRoute } from '@playwright/test';
 import { accessSync, constants } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { SourceFile } from '../../../core/guides/load';
 import type { Condition, Diagnostic, Guide, Locator } from '../../../core/guides/types';
 import { matchUrlPattern } from '../../../core/guides/url-pattern';
@@ -54,6 +55,8 @@ const MAX_PAGES_PER_GUIDE = 120;
 const MAX_STATES_PER_PAGE = 12;
 const MAX_PLAYED = 4;
 const LOAD_TIMEOUT = 15_000;
+/** Pages working side by side: the check waits on the browser more than it computes. */
+const PAGES = Math.max(1, Math.min(2, availableParallelism()));
 
 export function chromiumPath(explicit?: string): string | null {
   const file = explicit ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -109,32 +112,47 @@ class PracticeBrowser {
     private readonly server: FixtureServer,
   ) {}
 
-  static async start(browser: Browser, server: FixtureServer, script: string) {
+  /**
+   * `pages` pages in one context, each a PracticeBrowser: every request of the context is
+   * answered by the one its page (or, for a new window, its opener) belongs to.
+   */
+  static async pool(
+    browser: Browser,
+    server: FixtureServer,
+    script: string,
+    pages: number,
+  ): Promise<PracticeBrowser[]> {
     const context = await browser.newContext({
       viewport: { width: 1280, height: 800 },
       locale: 'fr-FR',
       serviceWorkers: 'block',
     });
     await context.addInitScript({ content: script });
-    const page = await context.newPage();
+    const owners = new Map<Page, PracticeBrowser>();
+    for (let i = 0; i < pages; i++) {
+      const page = await context.newPage();
+      page.on('dialog', (d) => void d.dismiss().catch(() => undefined));
+      owners.set(page, new PracticeBrowser(page, server));
+    }
+    // A new window (target=_blank): closed; its address is noted by the route below.
     context.on('page', (p) => {
-      if (p !== page) void p.close().catch(() => undefined);
+      if (!owners.has(p)) void p.close().catch(() => undefined);
     });
-    page.on('dialog', (d) => void d.dismiss().catch(() => undefined));
-    const practice = new PracticeBrowser(page, server);
-    await context.route('**/*', (route) => practice.answer(route));
-    return practice;
+    await context.route('**/*', async (route) => {
+      const page = route.request().frame().page();
+      const own = owners.get(page);
+      if (own) return own.answer(route);
+      const opener = owners.get((await page.opener().catch(() => null)) ?? page);
+      if (opener && route.request().isNavigationRequest())
+        opener.attempts.push(route.request().url());
+      return route.abort('blockedbyclient');
+    });
+    return [...owners.values()];
   }
 
   private answer(route: PwRoute): Promise<void> {
     const request = route.request();
     const url = request.url();
-    const own = request.frame().page() === this.page;
-    if (!own) {
-      // A new window (target=_blank): its address is noted, the window closed.
-      if (request.isNavigationRequest()) this.attempts.push(url);
-      return route.abort('blockedbyclient');
-    }
     if (!PRACTICE_URL_RE.test(url)) return route.abort('blockedbyclient');
     if (
       request.isNavigationRequest() &&
@@ -519,21 +537,26 @@ export async function checkTargets(
     args: ['--no-sandbox', '--disable-gpu', '--disable-extensions', '--lang=fr-FR'],
   });
   try {
-    const practice = await PracticeBrowser.start(browser, server, script);
-    const all: Finding[] = [];
-    let states = 0;
-    let checked = 0;
-    for (const guide of guides) {
-      const walk = await walkGuide(practice, server, guide);
-      states += walk.states;
-      checked += walk.sightings.filter((s) => s.some((x) => x.target)).length;
-      all.push(...findings(walk, places));
-    }
+    const pool = await PracticeBrowser.pool(browser, server, script, PAGES);
+    const walks: GuideWalk[] = [];
+    let next = 0;
+    // Each page walks one guide at a time, the next guide left.
+    await Promise.all(
+      pool.map(async (practice) => {
+        for (let i = next++; i < guides.length; i = next++) {
+          walks[i] = await walkGuide(practice, server, guides[i]!);
+        }
+      }),
+    );
+    const opened = new Set(pool.flatMap((p) => [...p.opened]));
     return {
-      ...toDiagnostics(all),
-      checked,
-      pages: practice.opened.size,
-      states,
+      ...toDiagnostics(walks.flatMap((w) => findings(w, places))),
+      checked: walks.reduce(
+        (n, w) => n + w.sightings.filter((s) => s.some((x) => x.target)).length,
+        0,
+      ),
+      pages: opened.size,
+      states: walks.reduce((n, w) => n + w.states, 0),
       ms: performance.now() - started,
     };
   } finally {
