@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT } from '../support/launch';
 import { artifact, expect, openPanel, tabIdOf, test } from './fixtures';
 import {
   bundledGuides,
@@ -11,10 +14,27 @@ import {
 
 const guides = bundledGuides();
 
-test('there are eight bundled guides, two per site', () => {
-  const perSite = new Map<string, number>();
-  for (const g of guides) perSite.set(g.site, (perSite.get(g.site) ?? 0) + 1);
-  expect(Object.fromEntries(perSite)).toEqual({ caf: 2, ameli: 2, 'france-travail': 2, impots: 2 });
+/**
+ * `<site>/<id>` of every guide file in guides/ (not the parts, translations or glossary), read
+ * from the folder itself so that adding or removing a guide changes nothing here.
+ */
+function guideFiles(): string[] {
+  const dir = path.join(ROOT, 'guides');
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && d.name !== 'glossary')
+    .flatMap((d) =>
+      readdirSync(path.join(dir, d.name))
+        .filter((f) => /^[^.]+\.yaml$/.test(f))
+        .filter((f) => !/^kind:\s*part\s*$/m.test(readFileSync(path.join(dir, d.name, f), 'utf8')))
+        .map((f) => `${d.name}/${f.slice(0, -'.yaml'.length)}`),
+    )
+    .sort();
+}
+
+test('every guide file of guides/ is bundled and walked below, on its own site', () => {
+  const files = guideFiles();
+  expect(files.length).toBeGreaterThan(0);
+  expect(guides.map((g) => `${g.site}/${g.id}`).sort()).toEqual(files);
 });
 
 for (const guide of guides) {

@@ -1,6 +1,9 @@
 /**
  * Checks the guide files: `npx tsx tools/guides/cli.ts [dir]` (default `guides`).
  * Prints `file:line:col message` for each problem and a summary; exits with 1 on any problem.
+ * Then looks for every step's target on the practice pages in headless Chromium (see
+ * targets/check.ts) when Chromium is there: `--targets` requires it, `--no-targets` skips it,
+ * `--fixtures=<dir>` takes other practice pages than tests/fixtures.
  * `--schema` writes `<dir>/schema.json` for editor completion instead.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,7 +12,9 @@ import { checkGlossaryFiles } from '../../core/glossary/check';
 import { loadGuides } from '../../core/guides/load';
 import { readGuideSources } from './load-fs';
 import { guidesJsonSchema } from '../../core/guides/schema';
-import { formatDiagnostic } from '../../core/guides/types';
+import { formatDiagnostic, type Guide } from '../../core/guides/types';
+import type { SourceFile } from '../../core/guides/load';
+import { checkTargets, chromiumPath } from './targets/check';
 
 /** French plural: 0 and 1 take the singular. */
 function count(n: number, one: string, many: string): string {
@@ -35,6 +40,35 @@ function isUpToDate(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1).replace('.', ',')} s`;
+}
+
+/**
+ * The target check, with its own summary line. Returns the number of errors, or -1 when it
+ * could not run (no browser).
+ */
+async function targets(
+  guides: readonly Guide[],
+  sources: readonly SourceFile[],
+  fixtures: string | undefined,
+  required: boolean,
+): Promise<number> {
+  if (!chromiumPath()) {
+    const where = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+    console.log(
+      `cibles non vérifiées : Chromium introuvable (${where}). Installez-le (bash tools/setup.sh) ou donnez son chemin dans CHROMIUM_PATH ; --no-targets ne les vérifie pas.`,
+    );
+    return required ? -1 : 0;
+  }
+  const report = await checkTargets(guides, sources, fixtures ? { fixtures } : {});
+  for (const d of [...report.errors, ...report.warnings]) console.log(formatDiagnostic(d));
+  console.log(
+    `cibles : ${count(report.checked, 'étape vérifiée', 'étapes vérifiées')} sur ${count(report.pages, 'page d’entraînement', 'pages d’entraînement')} (${count(report.states, 'état', 'états')}) en ${seconds(report.ms)}, ${count(report.errors.length, 'erreur', 'erreurs')}, ${count(report.warnings.length, 'avertissement', 'avertissements')}`,
+  );
+  return report.errors.length;
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -68,7 +102,13 @@ async function main(argv: readonly string[]): Promise<number> {
   if (existsSync(schemaPath) && !isUpToDate(schemaPath)) {
     console.log(`note : ${schemaPath} n’est pas à jour : lancez npm run guides:schema`);
   }
-  return all.length ? 1 : 0;
+
+  let targetErrors = 0;
+  if (!argv.includes('--no-targets') && guides.length) {
+    const fixtures = argv.find((a) => a.startsWith('--fixtures='))?.slice('--fixtures='.length);
+    targetErrors = await targets(guides, sources.guides, fixtures, argv.includes('--targets'));
+  }
+  return all.length || targetErrors ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -17,9 +17,21 @@ function folder(files: Record<string, string>): string {
   return dir;
 }
 
+/** The static checks only, unless `--targets` is given (tests/unit/tools/targets.test.ts checks those). */
 function cli(...args: string[]): { code: number | null; out: string } {
+  return run(args.includes('--targets') ? args : ['--no-targets', ...args]);
+}
+
+function run(
+  args: string[],
+  env: Record<string, string> = {},
+): { code: number | null; out: string } {
   const tsx = path.resolve('node_modules/.bin/tsx');
-  const r = spawnSync(tsx, ['tools/guides/cli.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(tsx, ['tools/guides/cli.ts', ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, ...env },
+  });
   return { code: r.status, out: r.stdout + r.stderr };
 }
 
@@ -74,6 +86,23 @@ describe('guides CLI', { timeout: 60_000 }, () => {
     expect(out).toContain('1 guide, 2 étapes, 0 terme, 4 erreurs');
     expect(out).not.toMatch(/\bat .*\.(js|ts):\d+/); // no stack trace
     expect(code).toBe(1);
+  });
+
+  it('without Chromium, says the targets were not checked, and fails only when asked for them', () => {
+    const dir = folder({ 'caf/caf-essai.yaml': guideLines() });
+    const none = { CHROMIUM_PATH: path.join(dir, 'pas-de-chromium') };
+    const quiet = run([dir], none);
+    expect(quiet.out).toContain('1 guide, 2 étapes, 0 erreur');
+    expect(quiet.out).toContain(
+      `cibles non vérifiées : Chromium introuvable (${none.CHROMIUM_PATH})`,
+    );
+    expect(quiet.code).toBe(0);
+    const asked = run(['--targets', dir], none);
+    expect(asked.out).toContain('cibles non vérifiées : Chromium introuvable');
+    expect(asked.code).toBe(1);
+    const skipped = run(['--no-targets', dir], none);
+    expect(skipped.out).not.toContain('cibles');
+    expect(skipped.code).toBe(0);
   });
 
   it('--schema writes schema.json into the folder', () => {

@@ -1,0 +1,220 @@
+// @vitest-environment node
+/**
+ * The target check of `guides:check` on a small guide and practice site written here: real
+ * headless Chromium, the extension's own locator engine in the page.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadGuides } from '../../../core/guides/load';
+import { formatDiagnostic } from '../../../core/guides/types';
+import { readGuideSources } from '../../../tools/guides/load-fs';
+import { checkTargets, chromiumPath, type TargetReport } from '../../../tools/guides/targets/check';
+import { commonAddress, commonAddresses } from '../../../tools/guides/targets/witness';
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
+}
+
+const HOME = page(
+  'Accueil',
+  `<header><nav aria-label="Menu"><a href="https://www.caf.fr/aide">Aide</a>
+    <a href="https://wwwd.caf.fr/moncompte">Mon Compte</a></nav></header>
+  <nav id="mobile" hidden><a href="https://wwwd.caf.fr/moncompte">Mon Compte</a></nav>
+  <main>
+    <h1>Bienvenue</h1>
+    <button type="button" id="ouvrir">Se connecter</button>
+    <form id="form" hidden>
+      <label for="nir">Numéro de sécurité sociale</label><input id="nir">
+    </form>
+    <p><a href="https://www.caf.fr/aide">Aide</a></p>
+  </main>
+  <script>
+    document.getElementById('ouvrir').addEventListener('click', function () {
+      document.getElementById('form').hidden = false;
+      this.hidden = true;
+    });
+  </script>`,
+);
+
+const QUESTION = page(
+  'Votre situation',
+  `<main><form action="https://wwwd.caf.fr/suite">
+    <fieldset><legend>Votre situation a-t-elle changé ?</legend>
+      <input type="radio" id="oui" name="change" value="oui"><label for="oui">Oui</label>
+      <input type="radio" id="non" name="change" value="non"><label for="non">Non</label>
+    </fieldset>
+    <fieldset><legend>Conditions</legend>
+      <input type="checkbox" id="lu"><label for="lu">J’ai lu les conditions</label>
+    </fieldset>
+    <button>Suivant</button>
+  </form></main>`,
+);
+
+const ROUTES = JSON.stringify([
+  { url: 'www.caf.fr/', file: 'accueil.html' },
+  { url: 'wwwd.caf.fr/moncompte*', file: 'question.html' },
+]);
+
+/** Lines 8, 13, 18… are the `target:` lines the errors must point at. */
+const GUIDE = [
+  'id: caf-essai', //                                                        1
+  'site: caf', //                                                            2
+  'title: Essai', //                                                         3
+  'goal: Pour essayer.', //                                                  4
+  'source: https://www.caf.fr/', //                                          5
+  'start: https://www.caf.fr/', //                                           6
+  'steps:', //                                                               7
+  '  - id: trouve', //                                                       8
+  '    title: Trouvé', //                                                    9
+  '    text: Une seule cible visible, l’autre est cachée.', //               10
+  '    on: { url: "www.caf.fr/" }', //                                       11
+  '    target: { role: link, name: Mon Compte }', //                         12
+  '  - id: introuvable', //                                                  13
+  '    title: Introuvable', //                                               14
+  '    text: Rien ne porte ce nom.', //                                      15
+  '    target: { role: button, name: Envoyer le formulaire }', //            16
+  '  - id: ambigu', //                                                       17
+  '    title: Ambigu', //                                                    18
+  '    text: Deux liens visibles « Aide ».', //                              19
+  '    target: { role: link, name: Aide }', //                               20
+  '  - id: premier-compte', //                                               21
+  '    title: Le premier qui trouve', //                                     22
+  '    text: Seul le premier localisateur qui trouve compte.', //            23
+  '    target: [{ role: button, name: Se connecter }, { role: link, name: Aide }]', // 24
+  '  - id: numero', //                                                       25
+  '    title: Numéro', //                                                    26
+  '    text: Le champ paraît après « Se connecter ».', //                    27
+  '    action: fill', //                                                     28
+  '    on: { url: "www.caf.fr/", present: { label: Numéro de sécurité sociale } }', // 29
+  '    target: { label: Numéro de sécurité sociale }', //                    30
+  '  - id: reponse', //                                                      31
+  '    title: Une réponse', //                                               32
+  '    text: Cochez « Non ».', //                                            33
+  '    action: choose', //                                                   34
+  '    on: { url: "wwwd.caf.fr/moncompte*" }', //                            35
+  '    target: { role: radio, name: Non }', //                               36
+  '  - id: question', //                                                     37
+  '    title: Toute la question', //                                         38
+  '    text: Choisissez votre réponse.', //                                  39
+  '    action: choose', //                                                   40
+  '    target: { role: group, name: Votre situation a-t-elle changé ? }', // 41
+  '  - id: case-seule', //                                                   42
+  '    title: Une case seule', //                                            43
+  '    text: Une case seule n’est pas une question.', //                     44
+  '    target: { role: checkbox, name: J’ai lu les conditions }', //         45
+  '  - id: ailleurs', //                                                     46
+  '    title: Ailleurs', //                                                  47
+  '    text: Aucune page d’entraînement ici.', //                            48
+  '    on: { url: "wwwd.caf.fr/nulle-part" }', //                            49
+  '    target: { role: link, name: Nulle part }', //                         50
+  '  - id: libelle', //                                                      51
+  '    title: Le libellé d’une réponse', //                                  52
+  '    text: Cliquez sur « Oui ».', //                                       53
+  '    on: { url: "wwwd.caf.fr/moncompte*" }', //                            54
+  '    target: { text: Oui }', //                                            55
+  '',
+].join('\n');
+
+describe('target addresses', () => {
+  it('finds an address both a step pattern and a route accept', () => {
+    expect(commonAddress('www.caf.fr/*', 'www.caf.fr/')).toBe('www.caf.fr/');
+    expect(commonAddress('www.caf.fr/aide/*', 'www.caf.fr/*')).toBe('www.caf.fr/aide/');
+    expect(commonAddress('*.caf.fr/*', 'wwwd.caf.fr/moncompte*')).toBe('wwwd.caf.fr/moncompte');
+    expect(commonAddress('www.caf.fr/a*', 'www.caf.fr/b*')).toBeNull();
+    // A leading `*.` takes at least one host character.
+    expect(commonAddress('*.caf.fr/*', 'caf.fr/')).toBeNull();
+    // Another variant fills the route's star, to reach a route shadowed by a narrower one.
+    expect(commonAddresses('www.caf.fr/*', 'www.caf.fr/*')).toEqual([
+      'www.caf.fr/',
+      'www.caf.fr/x',
+    ]);
+  });
+});
+
+describe.skipIf(!chromiumPath())('target check in Chromium', { timeout: 120_000 }, () => {
+  let root = '';
+  let file = '';
+  let report: TargetReport;
+  let lines: string[] = [];
+
+  beforeAll(async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'pap-targets-'));
+    const fixtures = path.join(root, 'fixtures');
+    mkdirSync(path.join(fixtures, 'essai'), { recursive: true });
+    writeFileSync(path.join(fixtures, 'essai', 'routes.json'), ROUTES);
+    writeFileSync(path.join(fixtures, 'essai', 'accueil.html'), HOME);
+    writeFileSync(path.join(fixtures, 'essai', 'question.html'), QUESTION);
+    const guides = path.join(root, 'guides');
+    mkdirSync(path.join(guides, 'caf'), { recursive: true });
+    file = path.join(guides, 'caf', 'caf-essai.yaml');
+    writeFileSync(file, GUIDE);
+
+    const sources = readGuideSources(guides);
+    const loaded = loadGuides(sources.guides);
+    expect(loaded.diagnostics.map(formatDiagnostic)).toEqual([]);
+    report = await checkTargets(loaded.guides, sources.guides, { fixtures });
+    lines = [...report.errors, ...report.warnings].map(formatDiagnostic);
+  }, 120_000);
+
+  afterAll(() => {
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  const at = (line: number, col: number, id: string) => `${file}:${line}:${col} step "${id}": `;
+
+  it('passes a target that finds one visible element (a hidden twin does not count)', () => {
+    expect(lines.filter((l) => l.includes('step "trouve"'))).toEqual([]);
+  });
+
+  it('fails a target that finds nothing, at the target’s position, naming the page', () => {
+    expect(lines).toContain(
+      `${at(16, 13, 'introuvable')}la cible ne trouve rien sur essai/accueil.html (https://www.caf.fr/)`,
+    );
+  });
+
+  it('fails an ambiguous target and shows the elements found', () => {
+    const line = lines.find((l) => l.startsWith(at(20, 13, 'ambigu')));
+    expect(line).toContain('la cible est ambiguë sur essai/accueil.html (https://www.caf.fr/)');
+    expect(line).toContain('{ role: link, name: Aide } trouve 2 éléments visibles');
+    expect(line).toContain('link « Aide » (dans nav « Menu »)');
+  });
+
+  it('counts only the first locator of a list that finds something', () => {
+    expect(lines.filter((l) => l.includes('step "premier-compte"'))).toEqual([]);
+  });
+
+  it('checks a step on the states its page reaches when the steps before it are played', () => {
+    expect(lines.filter((l) => l.includes('step "numero"'))).toEqual([]);
+    // Had it not been seen, it would be reported as shown by no page (see the last test).
+    expect(report.checked).toBe(9);
+  });
+
+  it('fails a target that is one answer of a question and names the whole question', () => {
+    const line = lines.find((l) => l.startsWith(at(36, 13, 'reponse')));
+    expect(line).toContain(
+      'la cible est une réponse d’une question (radio « Non » dans group « Votre situation a-t-elle changé ? »)',
+    );
+    expect(line).toContain('sur essai/question.html (https://wwwd.caf.fr/moncompte)');
+    expect(line).toContain('target: { role: group, name: "Votre situation a-t-elle changé ?" }');
+  });
+
+  it('fails a target that finds the label of an answer', () => {
+    const line = lines.find((l) => l.startsWith(at(55, 13, 'libelle')));
+    expect(line).toContain(
+      'la cible est une réponse d’une question (label « Oui » dans group « Votre situation a-t-elle changé ? »)',
+    );
+  });
+
+  it('passes the whole question, and a lone box that answers no question', () => {
+    expect(lines.filter((l) => /step "(question|case-seule)"/.test(l))).toEqual([]);
+  });
+
+  it('warns, without failing, about a step that no practice page shows', () => {
+    expect(report.warnings.map(formatDiagnostic)).toEqual([
+      `${file}:49:9 avertissement : step "ailleurs": aucune page d’entraînement ne montre cette étape : sa cible n’est pas vérifiée`,
+    ]);
+    expect(report.errors).toHaveLength(4);
+  });
+});
