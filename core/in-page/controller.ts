@@ -11,7 +11,7 @@ import type { ActiveState, PageState } from '../messaging/schemas';
 import { recognise, urlKey } from '../sites/recognise';
 import { domProbe, evaluate, explicitDone, fieldFilled } from '../steps/engine';
 import { stepNumber } from '../steps/numbering';
-import { locate } from '../locate/locate';
+import { findTarget, locate } from '../locate/locate';
 import type { Step } from '../guides/model';
 import { FormMarks } from './form-marks';
 import type { Overlay } from './overlay';
@@ -235,6 +235,13 @@ export class PageController {
       return;
     }
     overlay.clearHighlight();
+    // There, but not usable yet (a button waiting for a box, or behind an open dialog): never
+    // ringed, and not « not found » either. The step's text says what it waits for.
+    if (findTarget(this.deps.doc, step.target).status !== 'missing') {
+      this.cancelNotFound();
+      this.report(reportKey, state, true);
+      return;
+    }
     // Wait unless this step was already reported missing (a target found earlier may vanish).
     const toldMissing = this.reported?.key === reportKey && !this.reported.found;
     if (this.notFoundTimer === null && !toldMissing) {

@@ -227,6 +227,21 @@ describe('PageController', () => {
     expect(x.of('highlight')).toEqual([['highlight', target, 'Ici']]);
   });
 
+  it('a disabled target is never ringed, and never said missing: the step waits for it', () => {
+    vi.useFakeTimers();
+    const x = setup();
+    const target = button('Mon Compte');
+    target.disabled = true;
+    x.controller.receive(push(page(state(0, 1))));
+    vi.advanceTimersByTime(NOT_FOUND_GRACE_MS * 2);
+    expect(x.of('highlight')).toEqual([]);
+    expect(x.of('showNotFound')).toEqual([]);
+    expect(x.sentOf('step:found')).toEqual([{ guideId: 'caf-essai', stepIndex: 0, found: true }]);
+    target.disabled = false;
+    x.controller.refresh();
+    expect(x.of('highlight')).toEqual([['highlight', target, 'Ici']]);
+  });
+
   it('shows the offer when no guide runs, until the person says « Plus tard »', async () => {
     const offer: Offer = { guides: [{ id: 'caf-essai', title: 'Essai' }], resume: false };
     const x = setup({ 'page:seen': () => ({ ...page(null), offer }) });
