@@ -94,7 +94,8 @@ const GUIDE = [
   '    text: Cochez « Non ».', //                                            33
   '    action: choose', //                                                   34
   '    on: { url: "wwwd.caf.fr/moncompte*" }', //                            35
-  '    target: { role: radio, name: Non }', //                               36
+  // By its label: guides:check already refuses `role: radio` itself before any page is read.
+  '    target: { label: Non }', //                                           36
   '  - id: question', //                                                     37
   '    title: Toute la question', //                                         38
   '    text: Choisissez votre réponse.', //                                  39
@@ -103,7 +104,7 @@ const GUIDE = [
   '  - id: case-seule', //                                                   42
   '    title: Une case seule', //                                            43
   '    text: Une case seule n’est pas une question.', //                     44
-  '    target: { role: checkbox, name: J’ai lu les conditions }', //         45
+  '    target: { label: J’ai lu les conditions }', //                        45
   '  - id: ailleurs', //                                                     46
   '    title: Ailleurs', //                                                  47
   '    text: Aucune page d’entraînement ici.', //                            48
