@@ -48,7 +48,7 @@ async function counted(panel: Page, page: Page, shown: { n: number; total: numbe
   );
 }
 
-test('a one-page login: the number, the password, then « Se connecter », one after the other', async ({
+test('a one-page login: the number, the password, then « Me connecter », one after the other', async ({
   context,
 }) => {
   const { page, panel } = await startGuide(context, AMELI.start, AMELI.id);
@@ -61,7 +61,7 @@ test('a one-page login: the number, the password, then « Se connecter », one a
   // The three are on the page at once.
   const nir = page.getByLabel('Numéro de sécurité sociale');
   const password = page.getByLabel('Mot de passe', { exact: true });
-  const button = page.getByRole('button', { name: 'Se connecter' });
+  const button = page.getByRole('button', { name: 'Me connecter' });
   for (const el of [nir, password, button]) await expect(el).toBeVisible();
 
   // The number first; the text shows both ways in.
@@ -89,10 +89,16 @@ test('a one-page login: the number, the password, then « Se connecter », one a
   await counted(panel, page, counter.at(at('se-connecter')));
   await expectRingAround(page, button);
 
-  // The code page comes next (the code is asked on this practice site).
+  // The code is asked on this practice site: first the page that sends it, then its fields.
   await button.click();
+  await expect(page).toHaveURL(/authStep=OTP_NECESSAIRE/);
+  expect(await currentStep(panel, at('se-connecter'))).toBe(at('envoyer-code'));
+  await counted(panel, page, counter.at(at('envoyer-code')));
+  const send = page.locator('#BoutonGenerationOTP');
+  await expectRingAround(page, send);
+  await send.click();
   await expect(page).toHaveURL(/authStep=SAISIE_OTP/);
-  expect(await currentStep(panel, at('se-connecter'))).toBe(at('taper-code'));
+  expect(await currentStep(panel, at('envoyer-code'))).toBe(at('taper-code'));
   await counted(panel, page, counter.at(at('taper-code')));
   await expectRingAround(page, page.getByLabel('Chiffre 1', { exact: true }));
 });
@@ -160,6 +166,7 @@ for (const withCode of [true, false]) {
       i = await currentStep(panel, i);
     }
     expect(shown).toEqual([
+      'connexion',
       'ouvrir-espace',
       'identifiant',
       'mot-de-passe',

@@ -99,7 +99,7 @@ export async function perform(
     // A question is ringed whole; the test plays the person and picks the first answer. A
     // list of accounts (FranceConnect): the impots.gouv one, the one the practice pages open.
     const answer = target.getByRole('radio').or(target.getByRole('checkbox')).first();
-    const account = target.locator('#idp-dgfip');
+    const account = target.getByRole('link', { name: 'impots.gouv.fr', exact: true });
     if ((await answer.count()) > 0) await answer.check();
     else if ((await account.count()) > 0) await account.click();
     else await target.getByRole('button').or(target.getByRole('link')).first().click();
