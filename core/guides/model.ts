@@ -59,6 +59,15 @@ export const ConditionSchema = z.object({
   absent: z.optional(z.array(LocatorSchema)),
 });
 
+/**
+ * What a step's words and facts rest on: a public page and the words quoted from it, with the
+ * date printed on it or of its stored copy; or why it is not verified yet.
+ */
+export const EvidenceSchema = z.union([
+  z.object({ url: text, quote: text, seen: text }),
+  z.object({ unverified: text }),
+]);
+
 export const StepSchema = z.object({
   id,
   title: text,
@@ -84,6 +93,7 @@ export const StepSchema = z.object({
   next: z.optional(text),
   /** Tip for the aidant, shown in aidant mode only. */
   aidant: z.optional(text),
+  evidence: z.optional(EvidenceSchema),
 });
 
 /** The translated texts of a guide in one language; what is missing stays in French. */

@@ -405,6 +405,17 @@ export const stepSchema = strict({
     .optional()
     .describe('Id de l’étape suivante (par défaut : celle qui suit dans la liste)'),
   aidant: text('aidant', 'Conseil pour l’aidant, visible en mode aidant seulement').optional(),
+  evidence: z
+    .union([
+      strict({
+        url: text('url', 'Page publique qui montre ces mots (officielle d’abord)'),
+        quote: text('quote', 'Les mots de cette page, recopiés tels quels'),
+        seen: text('seen', 'Date imprimée sur la page ou de sa copie, AAAA-MM-JJ'),
+      }),
+      strict({ unverified: text('unverified', 'Pourquoi ce n’est pas encore vérifié') }),
+    ])
+    .optional()
+    .describe('Preuve : { url, quote, seen } ou { unverified: pourquoi }'),
 }).superRefine((s, ctx) => {
   if (s.optional && !s.on) {
     ctx.addIssue({

@@ -16,7 +16,7 @@ describe('guidesJsonSchema', () => {
     };
     expect(Object.keys(step.properties)).toEqual([
       'id', 'title', 'text', 'action', 'on', 'optional', 'target', 'submit', 'callout', 'done', 'next',
-      'aidant',
+      'aidant', 'evidence',
     ]); // prettier-ignore
     expect(step.required).toEqual(['id', 'title', 'text']);
     expect(step.additionalProperties).toBe(false);
