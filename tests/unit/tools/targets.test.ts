@@ -11,6 +11,8 @@ import { loadGuides } from '../../../core/guides/load';
 import { formatDiagnostic } from '../../../core/guides/types';
 import { readGuideSources } from '../../../tools/guides/load-fs';
 import { checkTargets, chromiumPath, type TargetReport } from '../../../tools/guides/targets/check';
+import { FIXTURES_DIR } from '../../../tools/guides/targets/practice';
+import { readVariants, variantAddress, variantLabel } from '../../../tools/guides/targets/variants';
 import { commonAddress, commonAddresses } from '../../../tools/guides/targets/witness';
 
 function page(title: string, body: string): string {
@@ -217,5 +219,151 @@ describe.skipIf(!chromiumPath())('target check in Chromium', { timeout: 120_000 
       `${file}:49:9 avertissement : step "ailleurs": aucune page d’entraînement ne montre cette étape : sa cible n’est pas vérifiée`,
     ]);
     expect(report.errors).toHaveLength(4);
+  });
+});
+
+/** A login whose code screen only comes with `?code=1` (as the practice pages' `?mfa=1`). */
+const LOGIN = page(
+  'Connexion',
+  `<main><form id="form" action="https://wwwd.caf.fr/moncompte">
+    <label for="mdp">Mot de passe</label><input id="mdp" type="password">
+    <button id="entrer">Se connecter</button>
+  </form>
+  <form id="code" hidden action="https://wwwd.caf.fr/moncompte">
+    <label for="c">Code reçu</label><input id="c"><button>Valider</button>
+  </form>
+  <script>
+    document.getElementById('form').addEventListener('submit', function (e) {
+      var code = new URLSearchParams(location.search).get('code');
+      if (!code) return;
+      e.preventDefault();
+      this.hidden = true;
+      if (code === 'autre') document.querySelector('label[for=c]').textContent = 'Code secret';
+      document.getElementById('code').hidden = false;
+    });
+  </script></main>`,
+);
+
+const CODE_GUIDE = [
+  'id: caf-code', //                                                         1
+  'site: caf', //                                                            2
+  'title: Code', //                                                          3
+  'goal: Pour essayer.', //                                                  4
+  'source: https://www.caf.fr/', //                                          5
+  'start: https://connect.caf.fr/login?retour=1#/login', //                  6
+  'steps:', //                                                               7
+  '  - id: mot-de-passe', //                                                 8
+  '    title: Mot de passe', //                                              9
+  '    text: Tapez votre mot de passe.', //                                  10
+  '    action: fill', //                                                     11
+  '    on: { url: "connect.caf.fr/login*", present: { label: Mot de passe } }', // 12
+  '    target: { label: Mot de passe }', //                                  13
+  '    submit: { role: button, name: Se connecter }', //                     14
+  '  - id: code', //                                                         15
+  '    optional: true', //                                                   16
+  '    title: Code', //                                                      17
+  '    text: Tapez le code reçu.', //                                        18
+  '    action: fill', //                                                     19
+  '    on: { url: "connect.caf.fr/login*", present: { css: "#code:not([hidden])" } }', // 20
+  '    target: { label: Code reçu }', //                                     21
+  '  - id: fin', //                                                          22
+  '    title: Fin', //                                                       23
+  '    text: Vous êtes dans votre compte.', //                               24
+  '    on: { url: "wwwd.caf.fr/moncompte*" }', //                            25
+  '',
+].join('\n');
+
+describe('practice-page variants', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  /** A fixtures folder with one site whose `variants.json` holds `variants` (none when null). */
+  function fixtures(variants: string | null): string {
+    const root = mkdtempSync(path.join(tmpdir(), 'pap-variants-'));
+    dirs.push(root);
+    const site = path.join(root, 'essai');
+    mkdirSync(site);
+    writeFileSync(
+      path.join(site, 'routes.json'),
+      JSON.stringify([
+        { url: 'connect.caf.fr/login*', file: 'connexion.html' },
+        { url: 'wwwd.caf.fr/moncompte*', file: 'compte.html' },
+      ]),
+    );
+    writeFileSync(path.join(site, 'connexion.html'), LOGIN);
+    writeFileSync(
+      path.join(site, 'compte.html'),
+      page('Mon compte', '<main><h1>Mon compte</h1></main>'),
+    );
+    if (variants !== null) writeFileSync(path.join(site, 'variants.json'), variants);
+    return root;
+  }
+  const CODE_VARIANT = JSON.stringify([
+    { file: 'connexion.html', query: { code: '1' }, shows: 'le code après le mot de passe' },
+  ]);
+
+  it('reads each site folder’s variants by page, and sets their query on an address', () => {
+    const variants = readVariants(fixtures(CODE_VARIANT));
+    const [v] = variants.get('essai/connexion.html') ?? [];
+    expect(v).toMatchObject({ file: 'essai/connexion.html', query: { code: '1' } });
+    expect(variantAddress('https://connect.caf.fr/login?retour=1#/login', v!)).toBe(
+      'https://connect.caf.fr/login?retour=1&code=1#/login',
+    );
+    expect(variantLabel(v!)).toBe('essai/connexion.html?code=1');
+    expect(readVariants(fixtures(null)).size).toBe(0);
+  });
+
+  it('refuses a variants file that is not as described, naming it', () => {
+    expect(() => readVariants(fixtures('{'))).toThrow(/variants\.json : JSON illisible/);
+    expect(() =>
+      readVariants(fixtures(JSON.stringify([{ file: 'connexion.html', query: {}, shows: 'x' }]))),
+    ).toThrow(/variants\.json : 0\.query : au moins un paramètre/);
+    expect(() =>
+      readVariants(
+        fixtures(JSON.stringify([{ file: 'absente.html', query: { a: '1' }, shows: 'x' }])),
+      ),
+    ).toThrow(/la page absente\.html n’existe pas/);
+  });
+
+  it('declares the repository’s optional screens: Caf’s code, France Travail’s verification', () => {
+    const variants = readVariants(FIXTURES_DIR);
+    expect(variants.get('caf/connexion.html')?.map((v) => v.query)).toEqual([{ mfa: '1' }]);
+    expect(variants.get('france-travail/connexion.html')?.map((v) => v.query)).toEqual([
+      { verification: '1' },
+    ]);
+  });
+
+  describe.skipIf(!chromiumPath())('in Chromium', { timeout: 120_000 }, () => {
+    async function check(variants: string | null): Promise<TargetReport> {
+      const root = fixtures(variants);
+      const guides = path.join(root, 'guides');
+      mkdirSync(path.join(guides, 'caf'), { recursive: true });
+      writeFileSync(path.join(guides, 'caf', 'caf-code.yaml'), CODE_GUIDE);
+      const sources = readGuideSources(guides);
+      const loaded = loadGuides(sources.guides);
+      expect(loaded.diagnostics.map(formatDiagnostic)).toEqual([]);
+      return checkTargets(loaded.guides, sources.guides, { fixtures: root });
+    }
+
+    it('checks a screen that only a variant shows, and names the variant in its problems', async () => {
+      const without = await check(null);
+      expect(without.errors).toEqual([]);
+      expect(without.warnings.map((d) => d.message)).toEqual([
+        'avertissement : step "code": aucune page d’entraînement ne montre cette étape : sa cible n’est pas vérifiée',
+      ]);
+      expect(without.checked).toBe(1);
+
+      const withVariant = await check(CODE_VARIANT);
+      expect([...withVariant.errors, ...withVariant.warnings]).toEqual([]);
+      expect(withVariant.checked).toBe(2);
+
+      // A target that fails only on a variant says which variant it was.
+      const other = await check(
+        JSON.stringify([{ file: 'connexion.html', query: { code: 'autre' }, shows: 'x' }]),
+      );
+      expect(other.errors.map((d) => d.message)).toEqual([
+        'step "code": la cible ne trouve rien sur essai/connexion.html?code=autre (https://connect.caf.fr/login?retour=1&code=autre#/login, après « mot-de-passe »)',
+      ]);
+    });
   });
 });

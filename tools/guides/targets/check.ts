@@ -7,7 +7,9 @@
  * the links and buttons its steps press) are followed, and so are their links to pages that
  * some step's `on.url` matches and that no address showed for that step yet. Then a step the
  * walk never showed is looked for on each route its `on.url` patterns can match, opened at an
- * address both accept (witness.ts). A page shows the steps whose condition holds there (`on`,
+ * address both accept (witness.ts). Wherever a practice page with declared variants is opened
+ * (variants.ts: screens that only come sometimes, asked for by a practice query), each variant
+ * is opened too, and named apart in the messages. A page shows the steps whose condition holds there (`on`,
  * or the previous step's when a step has none), `present` and `absent` included. On each page the check also
  * plays the steps shown (clicks the target, types a made-up value then presses `submit`) to
  * reach the states that come next on the same page: a login form that opens in two times, an
@@ -29,6 +31,7 @@ import { GLOBAL_NAME, inPageScript } from './bundle';
 import type { Inspection, StepQuery, TargetResult } from './in-page';
 import { stepPlaces, type StepPlaces } from './places';
 import { FIXTURES_DIR, PRACTICE_URL_RE, fixtureServer, type FixtureServer } from './practice';
+import { readVariants, variantAddress, variantLabel, type Variant } from './variants';
 import { commonAddresses } from './witness';
 
 export interface TargetCheckOptions {
@@ -237,6 +240,8 @@ interface Visit {
   url: string;
   /** 0: where the guide goes (start, redirections, steps played); 1: a link; 2: a route. */
   priority: Priority;
+  /** The variant of its page this address was made for. */
+  variant?: Variant;
 }
 
 interface GuideWalk {
@@ -250,6 +255,7 @@ interface GuideWalk {
 async function walkGuide(
   practice: PracticeBrowser,
   server: FixtureServer,
+  variants: ReadonlyMap<string, readonly Variant[]>,
   guide: Guide,
 ): Promise<GuideWalk> {
   const on = conditions(guide);
@@ -309,8 +315,25 @@ async function walkGuide(
       push(resolved.headers.location, 0);
       continue;
     }
-    const file = resolved.file;
-    if (resolved.status !== 200 || !file?.endsWith('.html')) continue;
+    const page = resolved.file;
+    if (resolved.status !== 200 || !page?.endsWith('.html')) continue;
+    if (visit.variant) {
+      if (page !== visit.variant.file) {
+        throw new Error(
+          `variante ${variantLabel(visit.variant)} : ${visit.url} mène à ${page}, pas à ${visit.variant.file}`,
+        );
+      }
+    } else {
+      // The same page in the states it only shows sometimes, from the same address.
+      for (const variant of variants.get(page) ?? []) {
+        queues[visit.priority]!.push({
+          ...visit,
+          url: variantAddress(visit.url, variant),
+          variant,
+        });
+      }
+    }
+    const file = visit.variant ? variantLabel(visit.variant) : page;
     const steps = matching(key);
     if (visit.priority > 0 && !steps.some((i) => !covered.has(`${i}|${file}`))) continue;
 
@@ -529,6 +552,7 @@ export async function checkTargets(
   const executablePath = chromiumPath(options.executablePath);
   if (!executablePath) throw new Error('Chromium introuvable');
   const server = fixtureServer(options.fixtures ?? FIXTURES_DIR);
+  const variants = readVariants(options.fixtures ?? FIXTURES_DIR);
   const places = stepPlaces(sources);
   const script = await inPageScript();
   const browser = await chromium.launch({
@@ -544,7 +568,7 @@ export async function checkTargets(
     await Promise.all(
       pool.map(async (practice) => {
         for (let i = next++; i < guides.length; i = next++) {
-          walks[i] = await walkGuide(practice, server, guides[i]!);
+          walks[i] = await walkGuide(practice, server, variants, guides[i]!);
         }
       }),
     );
