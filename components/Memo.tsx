@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Guide } from '../core/guides/types';
 import type { GuideProgress } from '../core/messaging/responses';
 import type { Site } from '../core/sites/registry';
+import { listNumbers } from '../core/steps/numbering';
 import { HelpContacts } from './HelpContacts';
 import { GuideNotes } from './NotesList';
 import { RichText } from './RichText';
@@ -24,14 +25,20 @@ export function Memo({
   guide,
   site,
   progress,
+  entered = [],
   onPrint,
 }: {
   guide: Guide;
   site: Site | undefined;
   progress: GuideProgress | null;
+  /** The optional steps entered in the running guide: numbered, as the step bar counts them. */
+  entered?: readonly number[];
   onPrint(): void;
 }) {
   const { t } = useTranslation();
+  // The numbers of « Étape N sur M »: an optional step not entered (a code page that may not
+  // come, the route not taken) has none, so the paper and the panel say the same N.
+  const { numbers, total } = listNumbers(guide, entered);
   return (
     <main className="memo" data-testid="memo">
       <header className="memo-header">
@@ -68,12 +75,15 @@ export function Memo({
         </section>
       )}
       <section aria-labelledby="memo-steps" className="memo-section">
-        <h2 id="memo-steps">{t('memoSteps', { total: guide.steps.length })}</h2>
+        <h2 id="memo-steps">{t('memoSteps', { total })}</h2>
         <ol className="memo-steps" data-testid="memo-steps">
           {guide.steps.map((s, i) => (
             <li key={s.id} className="memo-step" dir="auto">
               <h3>
-                <span className="memo-step-n">{t('memoStepN', { n: i + 1 })}</span> {s.title}
+                <span className="memo-step-n">
+                  {numbers[i] === null ? t('memoStepIf') : t('memoStepN', { n: numbers[i] })}
+                </span>{' '}
+                {s.title}
               </h3>
               <p>
                 <RichText text={s.text} />

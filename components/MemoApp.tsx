@@ -1,16 +1,23 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getSite } from '../core/sites/registry';
+import { parseEntered } from '../core/steps/numbering';
 import { Memo } from './Memo';
 import { useGuides } from '../hooks/page-context';
 import { useGuideProgress } from '../hooks/use-progress';
 
-/** The memo page (`memo.html?guide=<id>`): the guide in large print, ready to print. */
+/**
+ * The memo page (`memo.html?guide=<id>`, `&entered=<indices>` from a running guide): the guide
+ * in large print, ready to print.
+ */
 export function MemoApp({
   guideId,
+  entered = null,
   print = () => window.print(),
 }: {
   guideId: string | null;
+  /** The address's `entered` value (the optional steps entered), as written there. */
+  entered?: string | null;
   print?(): void;
 }) {
   const { t } = useTranslation();
@@ -32,5 +39,13 @@ export function MemoApp({
       </main>
     );
   }
-  return <Memo guide={guide} site={getSite(guide.site)} progress={progress} onPrint={print} />;
+  return (
+    <Memo
+      guide={guide}
+      site={getSite(guide.site)}
+      progress={progress}
+      entered={parseEntered(guide, entered)}
+      onPrint={print}
+    />
+  );
 }

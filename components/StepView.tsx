@@ -127,7 +127,11 @@ export function StepView({ guide, active, site, onGoto, onStop, onMode, aidant }
       {stuck && site && <HelpContacts site={site} />}
       {active.mode === 'aidant' && aidant}
       <p className="memo-row">
-        <NewTabLink href={memoHref(guide.id)} testId="memo-link" className="btn btn-link">
+        <NewTabLink
+          href={memoHref(guide.id, active.entered)}
+          testId="memo-link"
+          className="btn btn-link"
+        >
           {t('memoLink')}
         </NewTabLink>
       </p>
@@ -205,7 +209,11 @@ function GuideEnd({
       </div>
       {active.mode === 'aidant' && aidant}
       <p className="memo-row">
-        <NewTabLink href={memoHref(guide.id)} testId="memo-link" className="btn btn-link">
+        <NewTabLink
+          href={memoHref(guide.id, active.entered)}
+          testId="memo-link"
+          className="btn btn-link"
+        >
           {t('memoLink')}
         </NewTabLink>
       </p>

@@ -1,8 +1,12 @@
 import { useTranslation } from 'react-i18next';
 
-/** Address of the printable memo of a guide (an extension page next to this one). */
-export function memoHref(guideId: string): string {
-  return `/memo.html?guide=${encodeURIComponent(guideId)}`;
+/**
+ * Address of the printable memo of a guide (an extension page next to this one), with the
+ * optional steps entered so far so that it numbers the steps as the step bar does.
+ */
+export function memoHref(guideId: string, entered: readonly number[] = []): string {
+  const more = entered.length ? `&entered=${entered.join(',')}` : '';
+  return `/memo.html?guide=${encodeURIComponent(guideId)}${more}`;
 }
 
 /** Address of the « Mes données » page (the extension's options page). */

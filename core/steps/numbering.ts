@@ -49,3 +49,32 @@ export function enter(guide: Steps, entered: readonly number[], index: number): 
   if (!guide.steps[index]?.optional || entered.includes(index)) return [...entered];
   return [...entered, index].sort((a, b) => a - b);
 }
+
+/**
+ * The numbers of a whole guide as a list shows them (the paper memo): each counted step gets
+ * the N the step bar gives it (`stepNumber`), an optional step not entered gets none (null).
+ * `total` is the M of the step bar on a counted step.
+ */
+export function listNumbers(
+  guide: Steps,
+  entered: readonly number[] = [],
+): { numbers: (number | null)[]; total: number } {
+  let n = 0;
+  const numbers = guide.steps.map((s, k) => (!s.optional || entered.includes(k) ? ++n : null));
+  return { numbers, total: Math.max(n, 1) };
+}
+
+/**
+ * The `entered` list carried in an address (`?entered=2,5`): indices of the guide's optional
+ * steps only, sorted; anything else is left out.
+ */
+export function parseEntered(guide: Steps, value: string | null): number[] {
+  if (!value) return [];
+  const out = new Set<number>();
+  for (const part of value.split(',')) {
+    if (!/^\d{1,3}$/.test(part)) continue;
+    const k = Number(part);
+    if (guide.steps[k]?.optional) out.add(k);
+  }
+  return [...out].sort((a, b) => a - b);
+}

@@ -5,10 +5,11 @@ import { MemoApp } from '../../components/MemoApp';
 import { PageShell } from '../../components/page-shell';
 import { send } from '../../hooks/runtime';
 
-const guideId = new URLSearchParams(location.search).get('guide');
+const params = new URLSearchParams(location.search);
+const guideId = params.get('guide');
 
 createRoot(document.getElementById('root')!).render(
   <PageShell send={send} guides={guides} textSize={false}>
-    <MemoApp guideId={guideId} />
+    <MemoApp guideId={guideId} entered={params.get('entered')} />
   </PageShell>,
 );

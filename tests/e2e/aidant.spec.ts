@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ARTIFACTS, EXTENSION_PATH } from '../support/launch';
 import { artifact, EXTENSION_ID, expect, launch, openPanel, tabIdOf, test } from './fixtures';
-import { stepNumber } from '../../core/steps/numbering';
+import { listNumbers, stepNumber } from '../../core/steps/numbering';
 import { bundledGuides, expectRingAround, firstVisible, perform, stepCount } from './walk';
 
 const GUIDE_ID = 'caf-declaration-trimestrielle';
@@ -193,9 +193,17 @@ test('the paper memo lists the steps, the notes and the help lines, and prints',
     await expect(memo.getByTestId('memo-title')).toHaveText(guide.title);
     const steps = memo.getByTestId('memo-steps').getByRole('listitem');
     await expect(steps).toHaveCount(TOTAL);
+    // Numbered as « Étape N sur M »: the optional steps not entered have no number.
+    const { numbers } = listNumbers(guide);
     for (const [i, s] of guide.steps.entries()) {
-      await expect(steps.nth(i).getByRole('heading')).toHaveText(`Étape ${i + 1}. ${s.title}`);
+      const n = numbers[i];
+      await expect(steps.nth(i).getByRole('heading')).toHaveText(
+        n === null ? `Seulement si cette page s’affiche : ${s.title}` : `Étape ${n}. ${s.title}`,
+      );
     }
+    await expect(
+      memo.getByRole('heading', { level: 2, name: `Les ${COUNTED} étapes` }),
+    ).toBeVisible();
     await expect(memo.getByTestId('notes-list')).toContainText(NOTE);
     await expect(memo.getByTestId('help')).toContainText('Téléphone : 3230');
     await expect(memo.getByTestId('help')).toContainText('france-services.gouv.fr');

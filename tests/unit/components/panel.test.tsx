@@ -221,3 +221,28 @@ describe('side panel, steps and the end of a guide', () => {
     await screen.findByTestId(`guide-${guide.id}`);
   });
 });
+
+describe('side panel, paper memo link', () => {
+  it('carries the optional steps entered, so the memo numbers the steps as the step bar', async () => {
+    const bg = realBackground();
+    await onCafHome(bg);
+    renderPanel(bg);
+    await click(await screen.findByTestId(`guide-${guide.id}`));
+    await click(screen.getByTestId('start'));
+    await screen.findByTestId('step-view');
+    const link = () => screen.getByTestId('memo-link').getAttribute('href');
+    expect(link()).toBe(`/memo.html?guide=${guide.id}`);
+
+    // The page moves the guide on, step by step, to its first optional step (the site's login).
+    const optional = guide.steps.findIndex((s) => s.optional);
+    for (let k = 0; k < optional; k++) {
+      await act(async () => {
+        await bg.handlers['step:moved'](
+          { guideId: guide.id, from: k, to: k + 1, finished: false },
+          { tabId: TAB },
+        );
+      });
+    }
+    await waitFor(() => expect(link()).toBe(`/memo.html?guide=${guide.id}&entered=${optional}`));
+  });
+});

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Guide, Step } from '../../../core/guides/types';
-import { enter, previousCounted, stepNumber } from '../../../core/steps/numbering';
+import {
+  enter,
+  listNumbers,
+  parseEntered,
+  previousCounted,
+  stepNumber,
+} from '../../../core/steps/numbering';
 import { bundledGuides } from '../components/helpers';
 
 type StepSpec = Partial<Step> & { id: string };
@@ -81,5 +87,39 @@ describe('enter', () => {
     expect(enter(g, [], 0)).toEqual([]);
     expect(enter(g, [3], 1)).toEqual([1, 3]);
     expect(enter(g, [1, 3], 3)).toEqual([1, 3]);
+  });
+});
+
+describe('listNumbers (the paper memo)', () => {
+  it('numbers the counted steps as the step bar does, and leaves the others without', () => {
+    expect(listNumbers(g)).toEqual({ numbers: [1, null, null, null, null, 2, 3], total: 3 });
+    // The site's own login taken: its two steps are counted, FranceConnect's are not.
+    expect(listNumbers(g, [1, 2])).toEqual({ numbers: [1, 2, 3, null, null, 4, 5], total: 5 });
+    expect(walk([0, 1, 2, 5, 6])).toEqual(['1/3', '2/4', '3/5', '4/5', '5/5']);
+  });
+
+  it('agrees with stepNumber on every counted step of every bundled guide', () => {
+    for (const bundled of bundledGuides()) {
+      const optional = bundled.steps.flatMap((s, i) => (s.optional ? [i] : []));
+      for (const entered of [[], optional, optional.filter((_, k) => k % 2 === 1)]) {
+        const { numbers, total } = listNumbers(bundled, entered);
+        bundled.steps.forEach((s, i) => {
+          const counted = !s.optional || entered.includes(i);
+          expect(numbers[i], `${bundled.id} step ${s.id}`).toBe(
+            counted ? stepNumber(bundled, i, entered).n : null,
+          );
+          if (counted) expect(total).toBe(stepNumber(bundled, i, entered).total);
+        });
+      }
+    }
+  });
+});
+
+describe('parseEntered', () => {
+  it('keeps the optional steps of the guide only, sorted, once each', () => {
+    expect(parseEntered(g, '4,1,1')).toEqual([1, 4]);
+    expect(parseEntered(g, '0,5,99,-1,2.5,x,,3')).toEqual([3]);
+    expect(parseEntered(g, null)).toEqual([]);
+    expect(parseEntered(g, '')).toEqual([]);
   });
 });
