@@ -50,8 +50,10 @@ for (const guide of guides) {
 
     let i = 0;
     let shots = 0;
+    const shown: string[] = [];
     while (i < last) {
       const step = guide.steps[i]!;
+      shown.push(step.id);
       const { n, total } = counter.at(i);
       await stepCount(panel, n, total);
       await expect(panel.getByTestId('step-title')).toHaveText(step.title);
@@ -66,6 +68,13 @@ for (const guide of guides) {
       const skipped = guide.steps.slice(i + 1, next).filter((s) => !s.optional);
       expect(skipped.map((s) => s.id)).toEqual([]);
       i = next;
+    }
+
+    // At a login that also offers FranceConnect, this walk takes the site's own way (the other
+    // one: franceconnect.spec.ts): none of FranceConnect's steps came in between.
+    if (guide.steps.some((s) => s.id.startsWith('franceconnect-connexion.'))) {
+      expect(shown.filter((id) => id.startsWith('franceconnect-connexion.'))).toEqual([]);
+      expect(shown.some((id) => guide.steps.find((s) => s.id === id)!.optional)).toBe(true);
     }
 
     // The end: the panel says so, the page is the person's again.

@@ -5,6 +5,7 @@
  */
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator } from '../../core/guides/types';
@@ -150,5 +151,21 @@ test('the consent button waits for the box, then can be ringed', async () => {
   expect(await find(page, target)).toBe('disabled #go');
   await page.getByText('J’accepte que FranceConnect').click();
   expect(await find(page, target)).toBe('ready #go');
+  await page.close();
+});
+
+test('a field whose label holds a hint, on the impots practice login: found by the label’s main text', async () => {
+  // The practice page itself (real markup: the hint is a span inside the label), without its
+  // scripts and styles, which this bare browser could not load.
+  const html = readFileSync(path.resolve(here, '../fixtures/impots/connexion.html'), 'utf8')
+    .replace(/<script\b[\s\S]*?<\/script>/g, '')
+    .replace(/<link\b[^>]*>/g, '');
+  const page = await browser.newPage();
+  await page.setContent(html);
+  await page.addScriptTag({ content: engine });
+  expect(await nameOf(page, 'spi_tmp')).toBe('Numéro fiscal Format attendu : 13 chiffres');
+  // As the impots guides write it (their first locator, before the id as a fallback).
+  expect(await find(page, [{ label: 'Numéro fiscal' }])).toBe('ready #spi_tmp');
+  expect(await find(page, [{ label: 'Format attendu' }])).toBe('missing');
   await page.close();
 });

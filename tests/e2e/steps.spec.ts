@@ -27,6 +27,7 @@ const guide = (id: string) => {
 const AMELI = guide('ameli-attestation-droits');
 const DECL = guide('caf-declaration-trimestrielle');
 const PAIEMENTS = guide('ft-mes-paiements');
+const IMPOTS = guide('impots-avis-impot');
 
 async function startGuide(context: BrowserContext, url: string, guideId: string) {
   const page = await context.newPage();
@@ -101,6 +102,27 @@ test('a one-page login: the number, the password, then « Me connecter », one a
   expect(await currentStep(panel, at('envoyer-code'))).toBe(at('taper-code'));
   await counted(panel, page, counter.at(at('taper-code')));
   await expectRingAround(page, page.getByLabel('Chiffre 1', { exact: true }));
+});
+
+test('a form with hint text: the field whose label holds « Format attendu » is ringed, then the next step', async ({
+  context,
+}) => {
+  const { page, panel } = await startGuide(context, IMPOTS.start, IMPOTS.id);
+  const at = (id: string) => IMPOTS.steps.findIndex((s) => s.id === id);
+  await (await firstVisible(page, IMPOTS.steps[0]!.target!)).click();
+  await expect(page).toHaveURL(/cfspart-idp\.impots\.gouv\.fr\/oauth2\/authorize/);
+  expect(await currentStep(panel, 0)).toBe(at('numero-fiscal'));
+  // The hint is part of the label, as on the real page.
+  const field = page.locator('#spi_tmp');
+  await expect(field).toHaveAccessibleName('Numéro fiscal Format attendu : 13 chiffres');
+  await expectRingAround(page, field);
+  await expect(page.getByTestId('pap-notfound')).toHaveCount(0);
+  await page.screenshot({ path: artifact('steps-hint-text.png') });
+  // The person types the number and goes on: the password comes on the same page.
+  await field.fill('1234567890123');
+  await page.locator('#btnAction').click();
+  expect(await currentStep(panel, at('numero-fiscal'))).toBe(at('mot-de-passe'));
+  await expectRingAround(page, page.getByLabel('Mot de passe', { exact: true }));
 });
 
 test('a question is ringed whole, and the person answers it', async ({ context }) => {
