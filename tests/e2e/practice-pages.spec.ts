@@ -209,8 +209,14 @@ test('optional second-factor screens come only when asked for', async ({ context
     await page.locator('#nir').fill('1');
     await page.locator('#inputMotDePasse').fill('x');
     await page.locator('#form-connexion').getByRole('button', { name: 'Se connecter' }).click();
-    if (mfa) await expect(page.locator('app-mfa')).toBeVisible();
-    else await expect(page).toHaveURL(/wwwd\.caf\.fr\/wps\/myportal\/caffr\/moncompte\//);
+    if (mfa) {
+      // As the Caf describes it: the code is first asked for, then typed in.
+      await expect(page.locator('app-mfa')).toBeVisible();
+      await expect(page.getByLabel('Code de vérification')).toBeHidden();
+      await page.getByRole('button', { name: 'Envoyer le code' }).click();
+      await expect(page.getByLabel('Code de vérification')).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Envoyer le code' })).toBeHidden();
+    } else await expect(page).toHaveURL(/wwwd\.caf\.fr\/wps\/myportal\/caffr\/moncompte\//);
   }
 
   const ft =
