@@ -56,10 +56,10 @@ describe('guides CLI', { timeout: 60_000 }, () => {
     const { code, out } = cli(dir);
     const file = (name: string) => path.join(dir, 'caf', name);
     expect(out).toContain(
-      `${file('caf-autre.yaml')}:11:16 step "ouvrir": le motif « caf.fr » doit commencer`,
+      `${file('caf-autre.yaml')}:11:16 étape « ouvrir » : le motif « caf.fr » doit commencer`,
     );
     expect(out).toContain(
-      `${file('caf-essai.yaml')}:12:5 step "ouvrir": clé inconnue « tagret » (vouliez-vous dire « target » ?)`,
+      `${file('caf-essai.yaml')}:12:5 étape « ouvrir » : clé inconnue « tagret » (vouliez-vous dire « target » ?)`,
     );
     expect(out).toContain('0 guide, 0 étape, 2 erreurs');
     expect(code).toBe(1);
