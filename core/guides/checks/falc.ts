@@ -277,7 +277,7 @@ const ADVICE = wordsRe([
 const SECRET =
   /(?<![\p{L}])(?:mot de passe|mots de passe|code secret|code (?:de (?:securite|verification|confirmation)|recu)|le code|ce code|votre code|son code|identifiants?)(?![\p{L}])/u;
 const ABBREVIATION =
-  /(?<![\p{L}\p{N}])(?:etc\.|ex\.|cf\.|p\. ?ex\.|c\. ?a ?d\.|cad(?![\p{L}])|n°|nº)/gu;
+  /(?<![\p{L}\p{N}/._-])(?:etc\.|ex\.|cf\.|p\. ?ex\.|c\. ?a ?d\.|cad(?![\p{L}])|n°|nº)/gu;
 const DATE =
   /(?<![\p{N}/])\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?![\p{N}/])|(?<![\p{N}.-])\d{1,2}[.-]\d{1,2}[.-]\d{2,4}(?![\p{N}])/gu;
 const CONJUNCTION = wordsRe(['et', 'mais', 'car', 'donc']);
