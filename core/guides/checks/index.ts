@@ -121,6 +121,8 @@ export function checkGuideFiles(input: GuideCheckInput): GuideCheckResult {
     file: Pick<LoadedFile, 'path' | 'text' | 'source' | 'data'>,
     path: DataPath,
     kind: TextKind,
+    /** Names the rule apart for counts (« définition : … »). */
+    kindPrefix = '',
   ): void => {
     const placed = textAt(file, path);
     if (!placed) return;
@@ -134,7 +136,7 @@ export function checkGuideFiles(input: GuideCheckInput): GuideCheckResult {
         message: `${prefix}FALC : ${f.message}`,
         rule: 'falc',
         error: false,
-        kind: f.kind,
+        kind: kindPrefix + f.kind,
       });
     }
   };
@@ -161,7 +163,9 @@ export function checkGuideFiles(input: GuideCheckInput): GuideCheckResult {
     const parsed = parseYaml(g.text);
     if (parsed.errors.length || !Array.isArray(parsed.data)) continue;
     const file = { path: g.path, text: g.text, source: parsed.source, data: parsed.data };
-    parsed.data.forEach((_, i) => falc(file, [i, 'definition'], { words: DEFINITION_WORDS }));
+    parsed.data.forEach((_, i) =>
+      falc(file, [i, 'definition'], { words: DEFINITION_WORDS }, 'définition : '),
+    );
   }
 
   const seen = new Set<string>();
