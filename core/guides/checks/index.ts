@@ -160,6 +160,8 @@ export function checkGuideFiles(input: GuideCheckInput): GuideCheckResult {
   }
 
   for (const g of input.glossaryFiles ?? []) {
+    // `caf.en.yaml` is a translation: not French.
+    if (/\.[^./]+\.yaml$/.test(g.path)) continue;
     const parsed = parseYaml(g.text);
     if (parsed.errors.length || !Array.isArray(parsed.data)) continue;
     const file = { path: g.path, text: g.text, source: parsed.source, data: parsed.data };

@@ -233,12 +233,21 @@ describe('plain language in guide files', () => {
   });
 
   it('leaves translations alone: they are not French', () => {
+    const glossary = {
+      'guides/glossary/caf.en.yaml': yaml(
+        '- id: rsa',
+        '  definition: An allowance for people with little or no income, with or without children, living in France.',
+      ),
+    };
     const en = yaml(
       'steps:',
       '  ouvrir: { text: "Click HERE, then, again, on the button; etc. The user must click it on 15/03." }',
     );
     expect(
-      findings({ [P]: guideLines(), 'guides/caf/caf-essai.en.yaml': en }, 'falc', { terms }),
+      findings({ [P]: guideLines(), 'guides/caf/caf-essai.en.yaml': en }, 'falc', {
+        terms,
+        glossary,
+      }),
     ).toEqual([]);
   });
 });
