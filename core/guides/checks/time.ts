@@ -6,16 +6,17 @@
  * The rule, as guides/README.md gives it:
  * - a year is a whole number from 1990 to 2099 (not part of a longer number or word);
  * - it is a form number, not a year, when « formulaire », « déclaration », « cerfa »,
- *   « imprimé », « n° » or « numéro » comes just before it (three words at most), when a
- *   letter or « -lettres » follows it (2042-C, 2042RICI), or when it is one of the tax forms
- *   people name by number alone (2042, 2044, 2047, 2074, 2086);
+ *   « imprimé » or « annexe » comes just before it (« n° » may sit between), or « n° » or
+ *   « numéro » alone; when a letter or « -lettres » follows it (2042-C, 2042RICI); or when it
+ *   is one of the tax forms people name by number alone (2042, 2044, 2047, 2074, 2086).
+ *   « Déclaration des revenus 2025 » names a year: a word between them is enough;
  * - a month is one of the twelve French month names, whole word, accents or not.
  */
 
 const YEAR = /(?<![\p{L}\p{N}])(?:199\d|20\d\d)(?![\p{N}])/gu;
 const FORM_AFTER = /^(?:\s*-\s*)?\p{L}/u;
 const FORM_BEFORE =
-  /(?:formulaire|declaration|cerfa|imprime|n°|nº|numero)(?:\s+[\p{L}\p{N}'’]+){0,2}\s*$/u;
+  /(?:(?:formulaire|declaration|cerfa|imprime|annexe)\s+(?:(?:n°|nº|numero)\s*)?|(?:n°|nº|numero)\s*)$/u;
 const FORM_NUMBERS = new Set(['2042', '2044', '2047', '2074', '2086']);
 const MONTHS = [
   'janvier',

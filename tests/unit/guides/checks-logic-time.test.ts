@@ -103,11 +103,15 @@ describe('years and months in targets and addresses', () => {
       kind: 'month',
     });
     expect(namedTime('Mars 1999')).toEqual({ word: '1999', kind: 'year', index: 5 });
+    expect(namedTime('Déclaration des revenus 2025')).toMatchObject({ word: '2025' });
+    expect(namedTime('Formulaire des revenus 2031')).toMatchObject({ word: '2031' });
   });
 
   it('leaves form numbers, other numbers and look-alike words alone', () => {
     expect(namedTime('Remplir le formulaire 2042')).toBeNull();
     expect(namedTime('Déclaration n° 2035')).toBeNull();
+    expect(namedTime('Cerfa n°2031')).toBeNull();
+    expect(namedTime('le numéro 2065')).toBeNull();
     expect(namedTime('Annexe 2042-RICI')).toBeNull();
     expect(namedTime('Formulaire 2044')).toBeNull();
     expect(namedTime('la 2047')).toBeNull();
