@@ -25,6 +25,8 @@ export interface LoadedFile {
   /** File name without `.yaml` and without the language. */
   id: string;
   lang?: string;
+  /** The file as written (positions inside a text value are found in it). */
+  text: string;
   source: YamlSource;
   data: unknown;
 }
@@ -42,12 +44,20 @@ export type Unit =
   | { kind: 'part'; file: LoadedFile; data: PartFile };
 
 /** A compiled step and where it was written. */
-interface Placed {
+export interface Placed {
   step: Step;
   file: LoadedFile;
   path: DataPath;
   /** For an included step: the `include` item, in the file being compiled, that brought it. */
   via?: DataPath;
+}
+
+/** A guide or part file and its steps once its includes are expanded. */
+export interface UnitLayout {
+  kind: Unit['kind'];
+  file: LoadedFile;
+  data: GuideFile | PartFile;
+  steps: Placed[];
 }
 
 interface Expansion {
@@ -122,7 +132,7 @@ export function compileUnits(
   /** `folder/id` of every guide or part file, valid or not (a translation of a file with
    * errors is not reported as orphan). */
   written: ReadonlySet<string>,
-): { guides: Guide[]; parts: Part[] } {
+): { guides: Guide[]; parts: Part[]; layouts: UnitLayout[] } {
   const byId = new Map<string, Unit>();
   for (const unit of units) {
     checkOwnFile(unit, report);
@@ -300,5 +310,9 @@ export function compileUnits(
       ...(translated ? { i18n } : {}),
     });
   }
-  return { guides, parts };
+  const layouts = units.map((unit): UnitLayout => {
+    const { kind, file, data } = unit;
+    return { kind, file, data, steps: expand(unit, [unit.data.id]).steps };
+  });
+  return { guides, parts, layouts };
 }

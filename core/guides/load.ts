@@ -21,10 +21,11 @@ import {
   type Report,
   type Translation,
   type Unit,
+  type UnitLayout,
 } from './compile';
 import { parseYaml, positionOf, type DataPath } from './yaml-source';
 
-export type { Part };
+export type { Part, UnitLayout };
 
 export interface SourceFile {
   path: string;
@@ -35,20 +36,27 @@ export interface LoadResult {
   guides: Guide[];
   parts: Part[];
   diagnostics: Diagnostic[];
+  /** The guide and part files that passed the schema, with their steps placed: the further
+   * checks of `guides:check` (checks/) read them. */
+  units: UnitLayout[];
 }
 
 const LANG = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
 
-/** `step "id": ` for problems inside a step, so the author finds it by its id. */
+/** `étape « id » : ` for problems inside a step, so the author finds it by its id. */
+export function stepLabel(id: string): string {
+  return `étape « ${id} » : `;
+}
+
 function stepPrefix(data: unknown, path: DataPath): string {
   if (path[0] !== 'steps' || path.length < 2) return '';
   const key = path[1];
-  if (typeof key === 'string') return `step "${key}": `;
+  if (typeof key === 'string') return stepLabel(key);
   const steps = (data as { steps?: unknown }).steps;
   const step: unknown = Array.isArray(steps) ? steps[key as number] : undefined;
   const { id, include } = (step ?? {}) as { id?: unknown; include?: unknown };
-  if (typeof include === 'string') return `include "${include}": `;
-  if (typeof id === 'string') return `step "${id}": `;
+  if (typeof include === 'string') return `inclusion de « ${include} » : `;
+  if (typeof id === 'string') return stepLabel(id);
   return `étape n° ${(key as number) + 1} : `;
 }
 
@@ -117,7 +125,14 @@ export function loadGuides(files: readonly SourceFile[]): LoadResult {
     const parsed = parseYaml(text);
     for (const e of parsed.errors) diagnostics.push({ file: path, ...e });
     if (parsed.errors.length) return;
-    const file: LoadedFile = { path, folder, id, source: parsed.source, data: parsed.data };
+    const file: LoadedFile = {
+      path,
+      folder,
+      id,
+      text,
+      source: parsed.source,
+      data: parsed.data,
+    };
     if (lang) file.lang = lang;
 
     if (file.data === null || file.data === undefined) {
@@ -156,8 +171,8 @@ export function loadGuides(files: readonly SourceFile[]): LoadResult {
     }
   }
 
-  const { guides, parts } = compileUnits(units, translations, report, written);
-  return { guides, parts, diagnostics: sortDiagnostics(dedupe(diagnostics)) };
+  const { guides, parts, layouts } = compileUnits(units, translations, report, written);
+  return { guides, parts, diagnostics: sortDiagnostics(dedupe(diagnostics)), units: layouts };
 }
 
 function dedupe(list: Diagnostic[]): Diagnostic[] {

@@ -23,7 +23,110 @@ export { ARIA_ROLES };
 /** Issue parameter: the problem is the key itself, so point at the key rather than its value. */
 export const AT_KEY = { atKey: true } as const;
 
+/** Lower case, no accents: how a French word is looked up below. */
+function plain(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .trim();
+}
+
+/**
+ * French words an author may write for a key, a role or an action, and the English word the
+ * format uses. Looked up without accents or capitals.
+ */
+const FRENCH_WORDS: Record<string, string> = {
+  titre: 'title',
+  texte: 'text',
+  cible: 'target',
+  fini: 'done',
+  finie: 'done',
+  fin: 'done',
+  termine: 'done',
+  quand: 'done',
+  etapes: 'steps',
+  etape: 'steps',
+  objectif: 'goal',
+  but: 'goal',
+  duree: 'duration',
+  debut: 'start',
+  depart: 'start',
+  preparer: 'prepare',
+  preparation: 'prepare',
+  sur: 'on',
+  ou: 'on',
+  page: 'on',
+  suivant: 'next',
+  suivante: 'next',
+  ensuite: 'next',
+  facultatif: 'optional',
+  facultative: 'optional',
+  optionnel: 'optional',
+  envoyer: 'submit',
+  valider: 'submit',
+  preuve: 'evidence',
+  preuves: 'evidence',
+  role: 'role',
+  nom: 'name',
+  etiquette: 'label',
+  libelle: 'label',
+  motif: 'pattern',
+  adresse: 'url',
+  cliquer: 'click',
+  cliquez: 'click',
+  remplir: 'fill',
+  saisir: 'fill',
+  taper: 'fill',
+  choisir: 'choose',
+  cocher: 'choose',
+  lire: 'read',
+  lecture: 'read',
+  present: 'present',
+  absente: 'absent',
+  partie: 'part',
+  inclure: 'include',
+  vrai: 'true',
+  faux: 'false',
+  oui: 'true',
+  non: 'false',
+};
+
+/** French names of roles (a role is a value, and sometimes written as a key). */
+const FRENCH_ROLES: Record<string, string> = {
+  lien: 'link',
+  bouton: 'button',
+  'bouton radio': 'radio',
+  case: 'checkbox',
+  'case a cocher': 'checkbox',
+  champ: 'textbox',
+  'zone de texte': 'textbox',
+  groupe: 'group',
+  liste: 'listbox',
+  onglet: 'tab',
+  titre: 'heading',
+  image: 'img',
+};
+
+/** The English word for a French one, when it is among `allowed`. */
+export function englishFor(word: string, allowed: readonly string[]): string | null {
+  const key = plain(word);
+  for (const english of [FRENCH_WORDS[key], FRENCH_ROLES[key]]) {
+    if (english !== undefined && english !== word && allowed.includes(english)) return english;
+  }
+  return null;
+}
+
+/** Role names that authors write as keys (`lien: Mon Compte`). */
+const ROLE_WORDS = ['link', 'button', 'checkbox', 'textbox', 'group', 'listbox', 'tab'];
+
 export function unknownKeyMessage(key: string, known: readonly string[]): string {
+  const english = englishFor(key, known);
+  if (english) return `clé inconnue « ${key} » : les clés sont en anglais, écrivez « ${english} »`;
+  const role = englishFor(key, ROLE_WORDS);
+  if (role && known.includes('target')) {
+    return `clé inconnue « ${key} » : un ${key} se désigne par son rôle, en anglais : target: { role: ${role}, name: … }`;
+  }
   const near = closest(key, known);
   return near
     ? `clé inconnue « ${key} » (vouliez-vous dire « ${near} » ?)`
@@ -135,6 +238,10 @@ const ariaRole = z
   .enum(ARIA_ROLES, {
     error: (iss) => {
       if (iss.code !== 'invalid_value') return undefined;
+      const english = englishFor(String(iss.input), ARIA_ROLES);
+      if (english) {
+        return `rôle inconnu « ${String(iss.input)} » : les rôles sont en anglais, écrivez « ${english} »`;
+      }
       const near = closest(String(iss.input), ARIA_ROLES);
       return `rôle inconnu « ${String(iss.input)} »${near ? ` (vouliez-vous dire « ${near} » ?)` : ''}`;
     },
@@ -346,6 +453,27 @@ function httpsUrl(key: string, onSite: boolean) {
   });
 }
 
+/** `AAAA-MM-JJ`, or `AAAA-MM` when the page gives only the month; a real date. */
+const seenDate = z
+  .string()
+  .superRefine((s, ctx) => {
+    const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(s.trim());
+    const month = Number(m?.[2]);
+    const day = m?.[3] === undefined ? 1 : Number(m[3]);
+    const date = m ? new Date(Date.UTC(Number(m[1]), month - 1, day)) : null;
+    if (!date || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `« seen » doit être une date AAAA-MM-JJ (ou AAAA-MM), ici « ${s} »`,
+      });
+    }
+  })
+  .meta({
+    description:
+      'Date imprimée sur la page ou de sa copie : AAAA-MM-JJ (AAAA-MM si la page ne donne que le mois), jamais la date du jour',
+    pattern: '^\\d{4}-\\d{2}(-\\d{2})?$',
+  });
+
 const siteId = z
   .enum(SITE_IDS, {
     error: (iss) =>
@@ -408,9 +536,11 @@ export const stepSchema = strict({
   evidence: z
     .union([
       strict({
-        url: text('url', 'Page publique qui montre ces mots (officielle d’abord)'),
+        url: httpsUrl('url', false).describe(
+          'Page publique qui montre ces mots (officielle d’abord : caf.fr, ameli.fr, francetravail.fr, impots.gouv.fr, service-public.gouv.fr, franceconnect.gouv.fr)',
+        ),
         quote: text('quote', 'Les mots de cette page, recopiés tels quels'),
-        seen: text('seen', 'Date imprimée sur la page ou de sa copie, AAAA-MM-JJ'),
+        seen: seenDate,
       }),
       strict({ unverified: text('unverified', 'Pourquoi ce n’est pas encore vérifié') }),
     ])
@@ -471,6 +601,12 @@ export const guideFileSchema = strict({
   goal: text('goal', 'À quoi sert la démarche, en une phrase'),
   duration: text('duration', 'Durée approximative : « 10 minutes »').optional(),
   source: httpsUrl('source', false).describe('Page officielle qui décrit la démarche (https)'),
+  source_dated: z
+    .literal(true)
+    .optional()
+    .describe(
+      'true : la source est une page ancienne (pole-emploi.fr), citée faute de page actuelle qui le dise',
+    ),
   start: httpsUrl('start', true).describe('Adresse où commence la démarche (https, site connu)'),
   prepare: prepare.default([]),
   steps,
@@ -563,7 +699,8 @@ export const frenchErrors: z.core.$ZodErrorMap = (iss) => {
     }
     case 'invalid_value': {
       const values = iss.values.map(String);
-      const near = closest(String(iss.input), values);
+      const english = englishFor(String(iss.input), values);
+      const near = english ?? closest(String(iss.input), values);
       const list =
         values.length > 1 ? `${values.slice(0, -1).join(', ')} ou ${values.at(-1)}` : values[0];
       return `${key ?? 'cette valeur'} doit être ${list}${near ? ` (vouliez-vous dire « ${near} » ?)` : ''}`;

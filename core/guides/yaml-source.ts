@@ -125,12 +125,14 @@ export function parseYaml(text: string): {
   if (limit)
     return { source: { doc: new Document(null), lines }, data: undefined, errors: [limit] };
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const errors = doc.errors.map((e) => {
-    const { line, col } = lines.linePos(e.pos[0]);
-    const message = `syntaxe YAML : ${SYNTAX_MESSAGES[e.code] ?? e.message}`;
-    return { line, col, message };
-  });
-  if (errors.length) return { source: { doc, lines }, data: undefined, errors };
+  // The first syntax error only: the parser's later ones mostly follow from it, and ten
+  // cascading lines hide the one to fix.
+  const first = doc.errors[0];
+  if (first) {
+    const { line, col } = lines.linePos(first.pos[0]);
+    const message = `syntaxe YAML : ${SYNTAX_MESSAGES[first.code] ?? first.message}`;
+    return { source: { doc, lines }, data: undefined, errors: [{ line, col, message }] };
+  }
   const read = yamlToJS(doc, lines);
   return { source: { doc, lines }, data: read.data, errors: read.error ? [read.error] : [] };
 }
@@ -143,7 +145,7 @@ function keyOf(key: unknown): string {
  * The node for a data path: the value, or its key when `atKey`. A list index on a single value
  * stays on that value (lists may be written as one item). Missing parts give the nearest parent.
  */
-function nodeAt(doc: Document, path: DataPath, atKey: boolean): Node | null {
+export function nodeAt(doc: Document, path: DataPath, atKey = false): Node | null {
   let node: unknown = doc.contents;
   let found: Node | null = (node as Node | null) ?? null;
   for (let i = 0; i < path.length; i++) {

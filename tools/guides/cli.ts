@@ -1,6 +1,9 @@
 /**
  * Checks the guide files: `npx tsx tools/guides/cli.ts [dir]` (default `guides`).
  * Prints `file:line:col message` for each problem and a summary; exits with 1 on any problem.
+ * Warnings (plain language, evidence) do not fail it; `--strict` makes the plain-language
+ * ones errors. `--report` adds, per file, the verified and unverified steps and the
+ * plain-language counts (see checks/).
  * Then looks for every step's target on the practice pages in headless Chromium (see
  * targets/check.ts) when Chromium is there: `--targets` requires it, `--no-targets` skips it,
  * `--fixtures=<dir>` takes other practice pages than tests/fixtures.
@@ -15,6 +18,8 @@ import { guidesJsonSchema } from '../../core/guides/schema';
 import { formatDiagnostic, type Guide } from '../../core/guides/types';
 import type { SourceFile } from '../../core/guides/load';
 import { checkTargets, chromiumPath } from './targets/check';
+import { checkGuideFiles } from '../../core/guides/checks';
+import { printReport } from './report';
 
 /** French plural: 0 and 1 take the singular. */
 function count(n: number, one: string, many: string): string {
@@ -85,11 +90,22 @@ async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
 
+  const strict = argv.includes('--strict');
   const sources = readGuideSources(dir);
-  const { guides, parts, diagnostics } = loadGuides(sources.guides);
+  const { guides, parts, diagnostics, units } = loadGuides(sources.guides);
   const glossary = checkGlossaryFiles(sources.glossary);
-  const all = [...diagnostics, ...glossary.diagnostics];
+  const checked = checkGuideFiles({
+    units,
+    glossaryFiles: sources.glossary,
+    terms: glossary.terms,
+    today: new Date().toISOString().slice(0, 10),
+  });
+  const fails = (f: (typeof checked.findings)[number]) => f.error || (strict && f.rule === 'falc');
+  const all = [...diagnostics, ...glossary.diagnostics, ...checked.findings.filter(fails)];
+  const warnings = checked.findings.filter((f) => !fails(f));
   for (const d of all) console.log(formatDiagnostic(d));
+  for (const d of warnings)
+    console.log(formatDiagnostic({ ...d, message: `avertissement : ${d.message}` }));
 
   const steps = guides.reduce((n, g) => n + g.steps.length, 0);
   const summary = [count(guides.length, 'guide', 'guides')];
@@ -97,7 +113,15 @@ async function main(argv: readonly string[]): Promise<number> {
   summary.push(count(steps, 'étape', 'étapes'));
   if (sources.glossary.length) summary.push(count(glossary.terms.length, 'terme', 'termes'));
   summary.push(count(all.length, 'erreur', 'erreurs'));
+  if (warnings.length) summary.push(count(warnings.length, 'avertissement', 'avertissements'));
   console.log(summary.join(', '));
+  const falc = checked.findings.filter((f) => f.rule === 'falc').length;
+  if (falc && !argv.includes('--report')) {
+    console.log(
+      `langage simple (FALC) : ${count(falc, 'remarque', 'remarques')}${strict ? ' (comptées comme erreurs : --strict)' : ''} ; le détail par fichier : --report`,
+    );
+  }
+  if (argv.includes('--report')) printReport(checked, strict);
 
   if (existsSync(schemaPath) && !isUpToDate(schemaPath)) {
     console.log(`note : ${schemaPath} n’est pas à jour : lancez npm run guides:schema`);

@@ -56,10 +56,10 @@ describe('guides CLI', { timeout: 60_000 }, () => {
     const { code, out } = cli(dir);
     const file = (name: string) => path.join(dir, 'caf', name);
     expect(out).toContain(
-      `${file('caf-autre.yaml')}:11:16 step "ouvrir": le motif « caf.fr » doit commencer`,
+      `${file('caf-autre.yaml')}:11:16 étape « ouvrir » : le motif « caf.fr » doit commencer`,
     );
     expect(out).toContain(
-      `${file('caf-essai.yaml')}:12:5 step "ouvrir": clé inconnue « tagret » (vouliez-vous dire « target » ?)`,
+      `${file('caf-essai.yaml')}:12:5 étape « ouvrir » : clé inconnue « tagret » (vouliez-vous dire « target » ?)`,
     );
     expect(out).toContain('0 guide, 0 étape, 2 erreurs');
     expect(code).toBe(1);
@@ -103,6 +103,55 @@ describe('guides CLI', { timeout: 60_000 }, () => {
     const skipped = run(['--no-targets', dir], none);
     expect(skipped.out).not.toContain('cibles');
     expect(skipped.code).toBe(0);
+  });
+
+  it('--strict turns the plain-language warnings into errors; a year in a target always is one', () => {
+    const dir = folder({ 'caf/caf-essai.yaml': guideLines() });
+    const file = path.join(dir, 'caf', 'caf-essai.yaml');
+    const acronym = `${file}:4:36 FALC : sigle « RSA » : ajoutez-le au glossaire (acronyms) ou écrivez les mots en entier`;
+    const quiet = cli(dir);
+    expect(quiet.out).toContain(`${file}:4:36 avertissement : FALC : sigle « RSA »`);
+    expect(quiet.out).toMatch(/0 erreur, \d+ avertissements/);
+    expect(quiet.code).toBe(0);
+    const strict = cli('--strict', dir);
+    expect(strict.out).toContain(acronym);
+    expect(strict.out).toContain('1 erreur');
+    expect(strict.code).toBe(1);
+    const year = folder({
+      'caf/caf-essai.yaml': guideLines({ 12: '    target: { role: link, name: Mon Compte 2026 }' }),
+    });
+    const timed = cli(year);
+    expect(timed.out).toContain('étape « ouvrir » : l’année « 2026 » change chaque année');
+    expect(timed.code).toBe(1);
+  });
+
+  it('--report lists the verified and unverified steps of each guide, and counts the remarks', () => {
+    const dir = folder({
+      'caf/caf-essai.yaml': guideLines({
+        13: [
+          '    done: { url: "connect.caf.fr/*" }',
+          '    evidence: { url: "https://www.caf.fr/a", quote: Mon Compte, seen: 2026-01-15 }',
+        ],
+        17: [
+          '    on: { url: "wwwd.caf.fr/fin*" }',
+          '    evidence: { unverified: aucune page ne le montre }',
+        ],
+      }),
+    });
+    const { code, out } = cli('--report', dir);
+    expect(out).toContain(
+      `${path.join(dir, 'caf', 'caf-essai.yaml')} (guide caf-essai) : 1 vérifiée, 1 non vérifiée`,
+    );
+    expect(out).toContain(
+      '  vérifiée : ouvrir : https://www.caf.fr/a « Mon Compte » (vue le 2026-01-15)',
+    );
+    expect(out).toContain('  non vérifiée : fin : aucune page ne le montre');
+    expect(out).toContain(
+      'total : 2 étapes (chaque partie comptée une fois), 1 vérifiée (50 %), 1 non vérifiée, 0 sans preuve',
+    );
+    expect(out).toContain('langage simple (FALC) : 1 remarque');
+    expect(out).toMatch(/\n {5}1 {2}sigle absent du glossaire/);
+    expect(code).toBe(0);
   });
 
   it('--schema writes schema.json into the folder', () => {

@@ -102,14 +102,14 @@ describe('limits that match the messages', () => {
   it('refuses ids longer than a message carries, also once prefixed by their part', () => {
     const long = 'e'.repeat(MAX_ID_LENGTH - 5);
     expect(problems({ [P]: withSteps(1, () => `${long}xxxxxx`) })).toEqual([
-      `${P}:8:11 step "${long}xxxxxx": l’id est trop long : ${MAX_ID_LENGTH} caractères au plus`,
+      `${P}:8:11 étape « ${long}xxxxxx » : l’id est trop long : ${MAX_ID_LENGTH} caractères au plus`,
     ]);
     const files = {
       'guides/caf/caf-part.yaml': part('caf-part', [`  - { id: ${long}, title: T, text: X }`]),
       [P]: guideLines({ 17: ['    on: { url: "wwwd.caf.fr/fin*" }', '  - include: caf-part'] }),
     };
     expect(problems(files)).toEqual([
-      `${P}:18:5 include "caf-part": l’id « caf-part.${long} » est trop long avec le nom de la partie : ${MAX_ID_LENGTH} caractères au plus`,
+      `${P}:18:5 inclusion de « caf-part » : l’id « caf-part.${long} » est trop long avec le nom de la partie : ${MAX_ID_LENGTH} caractères au plus`,
     ]);
   });
 });
@@ -180,7 +180,7 @@ describe('files that would exhaust the checker', () => {
     const withDeep = `${text.trimEnd()}\n    on: { url: "wwwd.caf.fr/fin*" }\nx-deep: ${deep}\n`;
     // Only the unknown key is reported, not its depth.
     expect(problems({ [P]: withDeep })).toEqual([
-      `${P}:18:1 clé inconnue « x-deep » (clés possibles : kind, id, site, title, goal, duration, source, start, prepare, steps)`,
+      `${P}:18:1 clé inconnue « x-deep » (clés possibles : kind, id, site, title, goal, duration, source, source_dated, start, prepare, steps)`,
     ]);
   });
 

@@ -31,10 +31,10 @@ describe('a question is never answered for the person', () => {
       ],
     });
     expect(problems({ [P]: text })).toEqual([
-      `${P}:13:17 step "ouvrir": ${ANSWER('role: radio')}`,
-      `${P}:14:17 step "ouvrir": ${ANSWER('role: checkbox')}`,
-      `${P}:15:17 step "ouvrir": ${ANSWER('role: option')}`,
-      `${P}:16:16 step "ouvrir": ${ANSWER('css: input[type=radio][value=non]')}`,
+      `${P}:13:17 étape « ouvrir » : ${ANSWER('role: radio')}`,
+      `${P}:14:17 étape « ouvrir » : ${ANSWER('role: checkbox')}`,
+      `${P}:15:17 étape « ouvrir » : ${ANSWER('role: option')}`,
+      `${P}:16:16 étape « ouvrir » : ${ANSWER('css: input[type=radio][value=non]')}`,
     ]);
   });
 
@@ -61,14 +61,14 @@ describe('optional steps', () => {
   it('need an `on`: it says when they apply', () => {
     const text = guideLines({ 11: '    optional: true' });
     expect(problems({ [P]: text })).toEqual([
-      `${P}:11:5 step "ouvrir": une étape facultative (optional: true) doit avoir « on » : c’est ce qui dit quand elle s’applique`,
+      `${P}:11:5 étape « ouvrir » : une étape facultative (optional: true) doit avoir « on » : c’est ce qui dit quand elle s’applique`,
     ]);
   });
 
   it('cannot be the last step', () => {
     const text = guideLines({ 17: ['    on: { url: "wwwd.caf.fr/fin*" }', '    optional: true'] });
     expect(problems({ [P]: text })).toEqual([
-      `${P}:18:5 step "fin": la dernière étape ne peut pas être facultative : c’est elle qui dit que la démarche est finie`,
+      `${P}:18:5 étape « fin » : la dernière étape ne peut pas être facultative : c’est elle qui dit que la démarche est finie`,
     ]);
   });
 
@@ -83,21 +83,21 @@ describe('one message per mistake, at the right place', () => {
   it('unknown key, with a suggestion', () => {
     const text = guideLines({ 12: '    tagret: { role: link, name: Mon Compte }' });
     expect(problems({ [P]: text })).toEqual([
-      `${P}:12:5 step "ouvrir": clé inconnue « tagret » (vouliez-vous dire « target » ?)`,
+      `${P}:12:5 étape « ouvrir » : clé inconnue « tagret » (vouliez-vous dire « target » ?)`,
     ]);
   });
 
   it('unknown key without a near key lists the possible keys', () => {
     const text = guideLines({ 2: ['site: caf', 'auteur: Marie'] });
     expect(problems({ [P]: text })).toEqual([
-      `${P}:3:1 clé inconnue « auteur » (clés possibles : kind, id, site, title, goal, duration, source, start, prepare, steps)`,
+      `${P}:3:1 clé inconnue « auteur » (clés possibles : kind, id, site, title, goal, duration, source, source_dated, start, prepare, steps)`,
     ]);
   });
 
   it('target without a locator key', () => {
     const text = guideLines({ 12: '    target: { name: Mon Compte }' });
     expect(problems({ [P]: text })).toEqual([
-      `${P}:12:13 step "ouvrir": la cible doit avoir role, label, text, placeholder ou css`,
+      `${P}:12:13 étape « ouvrir » : la cible doit avoir role, label, text, placeholder ou css`,
     ]);
   });
 
@@ -105,29 +105,29 @@ describe('one message per mistake, at the right place', () => {
     // Column 40 is the second kind's key (`text`).
     const text = guideLines({ 12: '    target: [{ css: a }, { role: link, text: Mon Compte }]' });
     expect(problems({ [P]: text })).toEqual([
-      `${P}:12:40 step "ouvrir": la cible doit avoir une seule clé parmi role, label, text, placeholder ou css (ici : role, text) ; pour plusieurs possibilités, faites une liste`,
+      `${P}:12:40 étape « ouvrir » : la cible doit avoir une seule clé parmi role, label, text, placeholder ou css (ici : role, text) ; pour plusieurs possibilités, faites une liste`,
     ]);
   });
 
   it('misspelt role and a regular expression', () => {
     const text = guideLines({ 12: '    target: { role: buton, name: "/Mon (Compte/" }' });
     expect(problems({ [P]: text })).toEqual([
-      `${P}:12:21 step "ouvrir": rôle inconnu « buton » (vouliez-vous dire « button » ?)`,
-      `${P}:12:34 step "ouvrir": ${TEXT_REGEX('/Mon (Compte/')}`,
+      `${P}:12:21 étape « ouvrir » : rôle inconnu « buton » (vouliez-vous dire « button » ?)`,
+      `${P}:12:34 étape « ouvrir » : ${TEXT_REGEX('/Mon (Compte/')}`,
     ]);
   });
 
   it('duplicate step id points at the second one', () => {
     const text = guideLines({ 14: '  - id: ouvrir' });
     expect(problems({ [P]: text })).toEqual([
-      `${P}:14:9 step "ouvrir": cet id est déjà pris par l’étape de la ligne 8`,
+      `${P}:14:9 étape « ouvrir » : cet id est déjà pris par l’étape de la ligne 8`,
     ]);
   });
 
   it('URL pattern that does not start with a host and a slash', () => {
     const text = guideLines({ 11: '    on: { url: caf.fr }' });
     expect(problems({ [P]: text })).toEqual([
-      `${P}:11:16 step "ouvrir": le motif « caf.fr » doit commencer par un nom de site suivi de « / » (ex. www.caf.fr/)`,
+      `${P}:11:16 étape « ouvrir » : le motif « caf.fr » doit commencer par un nom de site suivi de « / » (ex. www.caf.fr/)`,
     ]);
   });
 
@@ -136,14 +136,14 @@ describe('one message per mistake, at the right place', () => {
       13: '    done: { url: ["connect.caf.fr/*", "https://www.caf.fr/"] }',
     });
     expect(problems({ [P]: text })).toEqual([
-      `${P}:13:39 step "ouvrir": écrivez le motif sans « https:// » (ex. www.caf.fr/)`,
+      `${P}:13:39 étape « ouvrir » : écrivez le motif sans « https:// » (ex. www.caf.fr/)`,
     ]);
   });
 
   it('URL pattern on a host that is not a registered site', () => {
     const text = guideLines({ 13: '    done: { url: "*.example.org/login*" }' });
     expect(problems({ [P]: text })).toEqual([
-      `${P}:13:18 step "ouvrir": « example.org » n’est pas un site connu (sites : caf.fr, ameli.fr, francetravail.fr, pole-emploi.fr, impots.gouv.fr, franceconnect.gouv.fr)`,
+      `${P}:13:18 étape « ouvrir » : « example.org » n’est pas un site connu (sites : caf.fr, ameli.fr, francetravail.fr, pole-emploi.fr, impots.gouv.fr, franceconnect.gouv.fr)`,
     ]);
   });
 
@@ -175,15 +175,15 @@ describe('one message per mistake, at the right place', () => {
   it('missing and mistyped fields', () => {
     const text = guideLines({ 10: '    text: 12', 15: [] });
     expect(problems({ [P]: text })).toEqual([
-      `${P}:10:11 step "ouvrir": « text » doit être un texte (mettez-le entre guillemets)`,
-      `${P}:14:5 step "fin": il manque « title »`,
+      `${P}:10:11 étape « ouvrir » : « text » doit être un texte (mettez-le entre guillemets)`,
+      `${P}:14:5 étape « fin » : il manque « title »`,
     ]);
   });
 
   it('unknown action, with a suggestion', () => {
     const text = guideLines({ 12: ['    action: clik', '    target: { role: link }'] });
     expect(problems({ [P]: text })).toEqual([
-      `${P}:12:13 step "ouvrir": « action » doit être click, fill, choose ou read (vouliez-vous dire « click » ?)`,
+      `${P}:12:13 étape « ouvrir » : « action » doit être click, fill, choose ou read (vouliez-vous dire « click » ?)`,
     ]);
   });
 
@@ -198,14 +198,14 @@ describe('one message per mistake, at the right place', () => {
       ],
     });
     expect(problems({ [P]: text })).toEqual([
-      `${P}:15:5 step "milieu": étape jamais atteinte : aucune étape n’y mène et elle n’a pas de « on »`,
+      `${P}:15:5 étape « milieu » : étape jamais atteinte : aucune étape n’y mène et elle n’a pas de « on »`,
     ]);
   });
 
   it('next pointing at an unknown step', () => {
     const text = guideLines({ 13: ['    done: { url: "connect.caf.fr/*" }', '    next: finn'] });
     expect(problems({ [P]: text })).toEqual([
-      `${P}:14:11 step "ouvrir": next « finn » ne correspond à aucune étape (vouliez-vous dire « fin » ?)`,
+      `${P}:14:11 étape « ouvrir » : next « finn » ne correspond à aucune étape (vouliez-vous dire « fin » ?)`,
     ]);
   });
 
@@ -243,7 +243,7 @@ describe('one message per mistake, at the right place', () => {
       13: ['    done: { url: "connect.caf.fr/*" }', '  - include: franceconnect-connexio'],
     });
     expect(problems({ [P]: text, [PART_PATH]: PART })).toEqual([
-      `${P}:14:14 include "franceconnect-connexio": aucune partie ne porte cet id (vouliez-vous dire « franceconnect-connexion » ?)`,
+      `${P}:14:14 inclusion de « franceconnect-connexio » : aucune partie ne porte cet id (vouliez-vous dire « franceconnect-connexion » ?)`,
     ]);
   });
 
@@ -255,7 +255,7 @@ describe('one message per mistake, at the right place', () => {
       ],
     });
     expect(problems({ [P]: text, [PART_PATH]: PART })).toEqual([
-      `${P}:14:41 include "franceconnect-connexion": « include » s’écrit seul : retirez « id »`,
+      `${P}:14:41 inclusion de « franceconnect-connexion » : « include » s’écrit seul : retirez « id »`,
     ]);
   });
 
@@ -265,8 +265,8 @@ describe('one message per mistake, at the right place', () => {
     });
     const part = PART.replace('steps:\n', 'steps:\n  - include: franceconnect-connexion\n');
     expect(problems({ [P]: guide, [PART_PATH]: part })).toEqual([
-      `${P}:14:14 include "caf-essai": « caf-essai » est un guide : seule une partie (kind: part) peut être incluse`,
-      `${PART_PATH}:6:14 include "franceconnect-connexion": inclusion en boucle : franceconnect-connexion → franceconnect-connexion`,
+      `${P}:14:14 inclusion de « caf-essai » : « caf-essai » est un guide : seule une partie (kind: part) peut être incluse`,
+      `${PART_PATH}:6:14 inclusion de « franceconnect-connexion » : inclusion en boucle : franceconnect-connexion → franceconnect-connexion`,
     ]);
   });
 
@@ -274,7 +274,7 @@ describe('one message per mistake, at the right place', () => {
     const en = 'guides/caf/caf-essai.en.yaml';
     const text = yaml('title: Declare my income', 'steps:', '  ouvrr: { title: Open }');
     expect(problems({ [P]: guideLines(), [en]: text })).toEqual([
-      `${en}:3:3 step "ouvrr": cette étape n’existe pas dans le guide en français (vouliez-vous dire « ouvrir » ?)`,
+      `${en}:3:3 étape « ouvrr » : cette étape n’existe pas dans le guide en français (vouliez-vous dire « ouvrir » ?)`,
     ]);
   });
 
@@ -289,14 +289,14 @@ describe('one message per mistake, at the right place', () => {
       }),
     ).toEqual([
       `${en}:1:1 traduction sans guide : il n’y a pas de « caf-autre.yaml » dans ce dossier`,
-      `${de}:2:10 step "fin": clé inconnue « texte » (vouliez-vous dire « text » ?)`,
+      `${de}:2:10 étape « fin » : clé inconnue « texte » : les clés sont en anglais, écrivez « text »`,
     ]);
   });
 
   it('name without role', () => {
     const text = guideLines({ 12: '    target: { label: Numéro, name: x }' });
     expect(problems({ [P]: text })).toEqual([
-      `${P}:12:30 step "ouvrir": « name » va avec « role »`,
+      `${P}:12:30 étape « ouvrir » : « name » va avec « role »`,
     ]);
   });
 
@@ -305,7 +305,7 @@ describe('one message per mistake, at the right place', () => {
       12: ['    target: { label: Numéro }', '    submit: { role: button }'],
     });
     expect(problems({ [P]: text })).toEqual([
-      `${P}:13:5 step "ouvrir": « submit » sert aux étapes « action: fill » ou « action: choose »`,
+      `${P}:13:5 étape « ouvrir » : « submit » sert aux étapes « action: fill » ou « action: choose »`,
     ]);
   });
 
@@ -328,7 +328,7 @@ describe('values of the wrong kind', () => {
   it('a locator written as plain text', () => {
     const text = guideLines({ 12: '    target: Mon Compte' });
     expect(problems({ [P]: text })).toEqual([
-      `${P}:12:13 step "ouvrir": « target » doit être un bloc de clés (clé: valeur) ou une liste`,
+      `${P}:12:13 étape « ouvrir » : « target » doit être un bloc de clés (clé: valeur) ou une liste`,
     ]);
   });
 

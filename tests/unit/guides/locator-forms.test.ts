@@ -31,38 +31,38 @@ describe('locator forms', () => {
 
   it('say what is wrong with a role list', () => {
     expect(problems({ [P]: guideLines({ 12: '    target: { role: [button, lien] }' }) })).toEqual([
-      `${P}:12:30 step "ouvrir": rôle inconnu « lien »`,
+      `${P}:12:30 étape « ouvrir » : rôle inconnu « lien » : les rôles sont en anglais, écrivez « link »`,
     ]);
     expect(problems({ [P]: guideLines({ 12: '    target: { role: [] }' }) })).toEqual([
-      `${P}:12:21 step "ouvrir": la liste « role » est vide`,
+      `${P}:12:21 étape « ouvrir » : la liste « role » est vide`,
     ]);
   });
 
   it('say what is wrong with a start or a pattern', () => {
     const at = (line: string) => problems({ [P]: guideLines({ 12: `    target: ${line}` }) });
     expect(at('{ role: button, name: { begin: Continuer } }')).toEqual([
-      `${P}:12:37 step "ouvrir": clé inconnue « begin » (clés possibles : start, pattern)`,
+      `${P}:12:37 étape « ouvrir » : clé inconnue « begin » (clés possibles : start, pattern)`,
     ]);
     expect(at('{ role: button, name: {} }')).toEqual([
-      `${P}:12:35 step "ouvrir": il faut « start » ou « pattern »`,
+      `${P}:12:35 étape « ouvrir » : il faut « start » ou « pattern »`,
     ]);
     expect(at('{ role: button, name: { start: Continuer, pattern: "C*" } }')).toEqual([
-      `${P}:12:55 step "ouvrir": « start » ou « pattern », pas les deux`,
+      `${P}:12:55 étape « ouvrir » : « start » ou « pattern », pas les deux`,
     ]);
     expect(at('{ role: button, name: { pattern: Continuer } }')).toEqual([
-      `${P}:12:46 step "ouvrir": le motif « Continuer » n’a pas de « * » : écrivez le texte seul, sans « pattern »`,
+      `${P}:12:46 étape « ouvrir » : le motif « Continuer » n’a pas de « * » : écrivez le texte seul, sans « pattern »`,
     ]);
     expect(at('{ role: button, name: { pattern: "* *" } }')).toEqual([
-      `${P}:12:46 step "ouvrir": le motif « * * » n’a aucun mot`,
+      `${P}:12:46 étape « ouvrir » : le motif « * * » n’a aucun mot`,
     ]);
     expect(at('{ role: button, name: { start: "" } }')).toEqual([
-      `${P}:12:44 step "ouvrir": « start » est vide`,
+      `${P}:12:44 étape « ouvrir » : « start » est vide`,
     ]);
     expect(at('{ role: button, name: { pattern: "/a*/" } }')).toEqual([
-      `${P}:12:46 step "ouvrir": les expressions régulières ne sont pas acceptées (« /a*/ ») : dans un motif, seul « * » est spécial`,
+      `${P}:12:46 étape « ouvrir » : les expressions régulières ne sont pas acceptées (« /a*/ ») : dans un motif, seul « * » est spécial`,
     ]);
     expect(at('{ role: button, name: [Valider, Envoyer] }')).toEqual([
-      `${P}:12:35 step "ouvrir": « name » doit être un texte ou un bloc de clés (clé: valeur)`,
+      `${P}:12:35 étape « ouvrir » : « name » doit être un texte ou un bloc de clés (clé: valeur)`,
     ]);
   });
 });

@@ -91,8 +91,8 @@ describe('regular expressions in guide files', () => {
     const on = '    on: { url: "/(a+)+$/" }';
     const done = '    done: { url: ["connect.caf.fr/*", "/(a+)+$/i"] }';
     expect(problems({ [P]: guideLines({ 11: on, 13: done }) })).toEqual([
-      `${P}:11:${at(on)} step "ouvrir": ${urlRegex}`,
-      `${P}:13:${at(done)} step "ouvrir": ${urlRegex.replace('/(a+)+$/', '/(a+)+$/i')}`,
+      `${P}:11:${at(on)} étape « ouvrir » : ${urlRegex}`,
+      `${P}:13:${at(done)} étape « ouvrir » : ${urlRegex.replace('/(a+)+$/', '/(a+)+$/i')}`,
     ]);
   });
 
@@ -104,7 +104,7 @@ describe('regular expressions in guide files', () => {
   ])('refuses (a+)+$ in %s', (locator) => {
     const line = `    target: ${locator}`;
     expect(problems({ [P]: guideLines({ 12: line }) })).toEqual([
-      `${P}:12:${at(line)} step "ouvrir": ${textRegex}`,
+      `${P}:12:${at(line)} étape « ouvrir » : ${textRegex}`,
     ]);
   });
 
@@ -112,8 +112,8 @@ describe('regular expressions in guide files', () => {
     const line = '    done: { url: "connect.caf.fr/*", absent: { text: "/(a+)+$/" } }';
     const on = '    on: { present: { label: "/(a+)+$/" } }';
     expect(problems({ [P]: guideLines({ 11: on, 13: line }) })).toEqual([
-      `${P}:11:${at(on)} step "ouvrir": ${textRegex}`,
-      `${P}:13:${at(line)} step "ouvrir": ${textRegex}`,
+      `${P}:11:${at(on)} étape « ouvrir » : ${textRegex}`,
+      `${P}:13:${at(line)} étape « ouvrir » : ${textRegex}`,
     ]);
   });
 

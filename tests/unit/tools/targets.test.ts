@@ -165,10 +165,10 @@ describe.skipIf(!chromiumPath())('target check in Chromium', { timeout: 120_000 
     if (root) rmSync(root, { recursive: true, force: true });
   });
 
-  const at = (line: number, col: number, id: string) => `${file}:${line}:${col} step "${id}": `;
+  const at = (line: number, col: number, id: string) => `${file}:${line}:${col} étape « ${id} » : `;
 
   it('passes a target that finds one visible element (a hidden twin does not count)', () => {
-    expect(lines.filter((l) => l.includes('step "trouve"'))).toEqual([]);
+    expect(lines.filter((l) => l.includes('étape « trouve »'))).toEqual([]);
   });
 
   it('fails a target that finds nothing, at the target’s position, naming the page', () => {
@@ -185,11 +185,11 @@ describe.skipIf(!chromiumPath())('target check in Chromium', { timeout: 120_000 
   });
 
   it('counts only the first locator of a list that finds something', () => {
-    expect(lines.filter((l) => l.includes('step "premier-compte"'))).toEqual([]);
+    expect(lines.filter((l) => l.includes('étape « premier-compte »'))).toEqual([]);
   });
 
   it('checks a step on the states its page reaches when the steps before it are played', () => {
-    expect(lines.filter((l) => l.includes('step "numero"'))).toEqual([]);
+    expect(lines.filter((l) => l.includes('étape « numero »'))).toEqual([]);
     // Had it not been seen, it would be reported as shown by no page (see the last test).
     expect(report.checked).toBe(9);
   });
@@ -211,12 +211,12 @@ describe.skipIf(!chromiumPath())('target check in Chromium', { timeout: 120_000 
   });
 
   it('passes the whole question, and a lone box that answers no question', () => {
-    expect(lines.filter((l) => /step "(question|case-seule)"/.test(l))).toEqual([]);
+    expect(lines.filter((l) => /étape « (question|case-seule) »/.test(l))).toEqual([]);
   });
 
   it('warns, without failing, about a step that no practice page shows', () => {
     expect(report.warnings.map(formatDiagnostic)).toEqual([
-      `${file}:49:9 avertissement : step "ailleurs": aucune page d’entraînement ne montre cette étape : sa cible n’est pas vérifiée`,
+      `${file}:49:9 avertissement : étape « ailleurs » : aucune page d’entraînement ne montre cette étape : sa cible n’est pas vérifiée`,
     ]);
     expect(report.errors).toHaveLength(4);
   });

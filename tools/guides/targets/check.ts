@@ -24,7 +24,7 @@
 import { chromium, type Browser, type Page, type Route as PwRoute } from '@playwright/test';
 import { accessSync, constants } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import type { SourceFile } from '../../../core/guides/load';
+import { stepLabel, type SourceFile } from '../../../core/guides/load';
 import type { Condition, Diagnostic, Guide, Locator } from '../../../core/guides/types';
 import { matchUrlPattern } from '../../../core/guides/url-pattern';
 import { GLOBAL_NAME, inPageScript } from './bundle';
@@ -518,7 +518,7 @@ function toDiagnostics(list: Finding[]): { errors: Diagnostic[]; warnings: Diagn
       file,
       line: place?.line ?? 1,
       col: place?.col ?? 1,
-      message: `${f.warning ? 'avertissement : ' : ''}step "${own}": ${f.message}`,
+      message: `${f.warning ? 'avertissement : ' : ''}${stepLabel(own)}${f.message}`,
     };
     const key = `${d.file}:${d.line}:${d.col} ${d.message}`;
     const known = byText.get(key);
