@@ -8,8 +8,8 @@ mkdir -p artifacts
 step() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
 
 # setup.sh above installed Chromium: the targets are checked on the practice pages, or this fails.
-step "Guides, glossary and targets on the practice pages (npm run guides:check)"
-npx tsx tools/guides/cli.ts guides --targets
+step "Guides, glossary, plain language and targets on the practice pages (npm run guides:check -- --strict)"
+npx tsx tools/guides/cli.ts guides --targets --strict
 
 step "Types (tsc)"
 npx wxt prepare >/dev/null
