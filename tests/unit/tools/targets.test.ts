@@ -349,7 +349,7 @@ describe('practice-page variants', () => {
       const without = await check(null);
       expect(without.errors).toEqual([]);
       expect(without.warnings.map((d) => d.message)).toEqual([
-        'avertissement : step "code": aucune page d’entraînement ne montre cette étape : sa cible n’est pas vérifiée',
+        'avertissement : étape « code » : aucune page d’entraînement ne montre cette étape : sa cible n’est pas vérifiée',
       ]);
       expect(without.checked).toBe(1);
 
