@@ -4,29 +4,12 @@
  * person reads on it (a field's label, never its value) and the page's address as a pattern.
  * The draft passes the guide checks as it stands; the author then rewrites its words.
  */
-import type { Condition, Locator, SiteId } from '../guides/model';
+import type { Condition, Locator } from '../guides/model';
+import type { SiteId } from '../sites/registry';
 import { locatorYaml, yamlScalar } from './locator';
+import type { Recording } from './types';
 
-export interface RecordedAction {
-  kind: 'click' | 'fill';
-  target: Locator[];
-  /** What a person reads on the element (a button's name, a field's label). */
-  name: string;
-  /** The page's address as a pattern (see address.ts). */
-  page: string;
-  /** The element was not on the page when the previous click happened (it came with it). */
-  appeared: boolean;
-}
-
-export interface Recording {
-  tabId: number;
-  site: SiteId;
-  /** Pattern of the first page, where the procedure starts. */
-  startPage: string;
-  actions: RecordedAction[];
-  /** Pattern of the page shown last (after the last action, if it led somewhere). */
-  lastPage: string;
-}
+export type { RecordedAction, Recording } from './types';
 
 /** How many actions one recording keeps (a guide has at most a few dozen steps). */
 export const MAX_ACTIONS = 60;

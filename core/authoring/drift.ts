@@ -5,20 +5,9 @@
  * page. They stay in the extension's database; the author copies a plain-text report by hand.
  */
 import type { Table } from 'dexie';
+import type { DriftNote } from './types';
 
-export interface DriftNote {
-  id?: number;
-  guideId: string;
-  stepId: string;
-  /** The address as a pattern: no query, ids replaced (see address.ts). */
-  page: string;
-  /** First and last time seen (ms since 1970). */
-  first: number;
-  at: number;
-  /** How many times it was seen. */
-  count: number;
-  version: string;
-}
+export type { DriftNote };
 
 /** The newest notes kept; older ones go first. */
 export const MAX_DRIFT_NOTES = 200;
@@ -26,7 +15,7 @@ export const MAX_DRIFT_NOTES = 200;
 export type DriftInput = Pick<DriftNote, 'guideId' | 'stepId' | 'page' | 'version'>;
 
 export class DriftNotes {
-  constructor(private readonly table: () => Table<DriftNote, number>) {}
+  constructor(private readonly table: () => Table<DriftNote, number | undefined>) {}
 
   /** Adds a note, or counts one more for the same step on the same page and version. */
   async add(input: DriftInput, now = Date.now()): Promise<void> {

@@ -3,7 +3,7 @@
  * script, IndexedDB would belong to the visited site instead of the extension.
  */
 import { Dexie, type DexieOptions, type EntityTable, type Transaction } from 'dexie';
-import type { DriftNote } from '../authoring/drift';
+import type { DriftNote } from '../authoring/types';
 import type { Note, Session, StepEvent } from './schema';
 
 export const DB_NAME = 'pas-a-pas';
