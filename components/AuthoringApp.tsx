@@ -369,7 +369,7 @@ function PreviewSection({ tabId, onError }: Handlers) {
                 <ul className="authoring-problems" data-testid="authoring-problems">
                   {problems.map((d, i) => (
                     <li key={i}>
-                      <button type="button" className="btn-link" onClick={() => goTo(d)}>
+                      <button type="button" className="btn btn-link" onClick={() => goTo(d)}>
                         {t('problemAt', { line: d.line, col: d.col, message: d.message })}
                       </button>
                     </li>

@@ -168,7 +168,8 @@ function cssCandidates(el: Element): string[] {
   if (id) out.push(`#${id}`);
   const name = el.getAttribute('name');
   if (name && PLAIN_ID.test(name)) out.push(`${el.localName}[name="${name}"]`);
-  out.push(cssPath(el));
+  const path = cssPath(el);
+  if (!out.includes(path)) out.push(path);
   return out;
 }
 
