@@ -75,7 +75,11 @@ module.exports = {
       severity: 'error',
       from: { path: '^core/authoring/(in-page|locator)\\.ts$' },
       to: {
-        path: ['^core/guides/(schema|load|compile)\\.ts$', '^core/progress/', 'node_modules/(dexie|zod)/(?!mini)'],
+        path: [
+          '^core/guides/(schema|load|compile)\\.ts$',
+          '^core/progress/',
+          'node_modules/(dexie|zod)/(?!mini)',
+        ],
         reachable: true,
       },
     },
