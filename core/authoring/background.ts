@@ -186,11 +186,19 @@ export function createAuthoring(deps: AuthoringDeps) {
       await deps.tell(tabId, { type: 'author:record', on: true });
     },
 
-    /** A running guide's target was not found: a note for the guides' maintainers. */
-    async missing(guideId: string, stepId: string, url: string | undefined): Promise<void> {
+    /**
+     * A running guide's target was not found, or only by a later locator of its list: a note
+     * for the guides' maintainers.
+     */
+    async missing(
+      guideId: string,
+      stepId: string,
+      url: string | undefined,
+      kind: DriftNote['kind'] = 'missing',
+    ): Promise<void> {
       const where = pageOf(url);
       if (!deps.drift || !where || preview?.id === guideId) return;
-      await deps.drift.add({ guideId, stepId, page: where.page, version: deps.version });
+      await deps.drift.add({ guideId, stepId, page: where.page, version: deps.version, kind });
     },
   };
 }

@@ -12,7 +12,7 @@ export type { DriftNote };
 /** The newest notes kept; older ones go first. */
 export const MAX_DRIFT_NOTES = 200;
 
-export type DriftInput = Pick<DriftNote, 'guideId' | 'stepId' | 'page' | 'version'>;
+export type DriftInput = Pick<DriftNote, 'guideId' | 'stepId' | 'page' | 'version' | 'kind'>;
 
 export class DriftNotes {
   constructor(private readonly table: () => Table<DriftNote, number | undefined>) {}
@@ -24,7 +24,12 @@ export class DriftNotes {
       const same = await table
         .where('[guideId+stepId]')
         .equals([input.guideId, input.stepId])
-        .filter((n) => n.page === input.page && n.version === input.version)
+        .filter(
+          (n) =>
+            n.page === input.page &&
+            n.version === input.version &&
+            (n.kind ?? 'missing') === (input.kind ?? 'missing'),
+        )
         .first();
       if (same?.id !== undefined) {
         await table.update(same.id, { at: now, count: same.count + 1 });
@@ -63,8 +68,9 @@ export function driftReport(notes: readonly DriftNote[], now: Date = new Date())
   if (!notes.length) lines.push('Aucune note : tous les éléments des guides ont été trouvés.');
   for (const n of notes) {
     const when = n.first === n.at ? day(n.at) : `du ${day(n.first)} au ${day(n.at)}`;
+    const what = n.kind === 'fallback' ? 'trouvé par un repère de secours' : 'non trouvé';
     lines.push(
-      `- guide ${n.guideId}, étape ${n.stepId}, page ${n.page}, ${when}, ${n.count} fois, version ${n.version}`,
+      `- guide ${n.guideId}, étape ${n.stepId}, ${what}, page ${n.page}, ${when}, ${n.count} fois, version ${n.version}`,
     );
   }
   return `${lines.join('\n')}\n`;

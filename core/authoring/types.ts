@@ -17,6 +17,11 @@ export interface DriftNote {
   /** How many times it was seen. */
   count: number;
   version: string;
+  /**
+   * `missing`: nothing found; `fallback`: found only by a later locator of the list. Notes
+   * without it (none so far) are `missing`.
+   */
+  kind?: 'missing' | 'fallback';
 }
 
 /** An open tab of a known site, as the authoring page lists it (no title, no query). */

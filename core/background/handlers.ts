@@ -207,7 +207,7 @@ export function createBackground(deps: BackgroundDeps) {
       return { ...(await pageState(s)), offer: await offerFor(s) };
     },
 
-    async 'step:found'({ guideId, stepIndex, found }, ctx) {
+    async 'step:found'({ guideId, stepIndex, found, fallback }, ctx) {
       const tabId = ctx.tabId!;
       let before: boolean | null = null;
       const s = await tabs.update(tabId, (old) => {
@@ -216,9 +216,11 @@ export function createBackground(deps: BackgroundDeps) {
         return { ...old, active: { ...old.active, targetFound: found } };
       });
       const stepId = guideOf(guideId)?.steps[stepIndex]?.id;
-      if (!found && before !== false && s.active?.guideId === guideId && stepId) {
+      const missed = !found && before !== false;
+      if ((missed || fallback) && s.active?.guideId === guideId && stepId) {
         // The site may have changed: noted locally, without a word of the page.
-        await authoring.missing(guideId, stepId, ctx.url).catch(() => undefined);
+        const kind = missed ? 'missing' : 'fallback';
+        await authoring.missing(guideId, stepId, ctx.url, kind).catch(() => undefined);
       }
       // The panel only speaks of a target the page cannot find: it need not hear that one,
       // not reported yet, was found.

@@ -25,7 +25,13 @@ export const requests = {
   /** Whether the current step's target was found on the page. */
   'step:found': {
     from: 'content',
-    data: z.object({ guideId: id, stepIndex: index, found: z.boolean() }),
+    data: z.object({
+      guideId: id,
+      stepIndex: index,
+      found: z.boolean(),
+      /** Found, but only by a later locator of the step's list (the first one missed). */
+      fallback: z.optional(z.boolean()),
+    }),
   },
   /** The page shows the step is done (or the person went ahead): move the guide. */
   'step:moved': {

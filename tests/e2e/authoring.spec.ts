@@ -273,7 +273,7 @@ test('a target not found on the site leaves a drift note, without the page’s w
   const lines = report.trim().split('\n');
   expect(lines.slice(3)).toEqual([
     expect.stringMatching(
-      /^- guide caf-attestation-paiement, étape choisir-connexion, page connect\.caf\.fr\/connexionappli\/dist\/#\/login, \d{4}-\d\d-\d\d, 1 fois, version \d+\.\d+\.\d+$/,
+      /^- guide caf-attestation-paiement, étape choisir-connexion, non trouvé, page connect\.caf\.fr\/connexionappli\/dist\/#\/login, \d{4}-\d\d-\d\d, 1 fois, version \d+\.\d+\.\d+$/,
     ),
   ]);
   for (const words of ['Je me connecte', 'Connexion allocataire', 'FranceConnect', 'Mon Compte'])

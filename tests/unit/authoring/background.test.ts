@@ -206,6 +206,22 @@ describe('drift notes', () => {
     expect(await call('authoring:drift-clear', {})).toBe(1);
   });
 
+  it('note a target found only by a later locator of its list', async () => {
+    const { call } = harness();
+    await call('guide:start', { tabId: TAB, guideId: 'caf-essai', mode: 'alone' });
+    const ctx = { tabId: TAB, url: LOGIN };
+    await call('step:found', { guideId: 'caf-essai', stepIndex: 0, found: true }, ctx);
+    expect(await call('authoring:drift', {})).toEqual([]);
+    await call(
+      'step:found',
+      { guideId: 'caf-essai', stepIndex: 0, found: true, fallback: true },
+      ctx,
+    );
+    expect(await call('authoring:drift', {})).toEqual([
+      expect.objectContaining({ stepId: 'choisir', kind: 'fallback', count: 1 }),
+    ]);
+  });
+
   it('leave a guide in preview alone', async () => {
     const { call } = harness();
     await call('authoring:preview', { tabId: TAB, guide: preview });

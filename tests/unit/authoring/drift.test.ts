@@ -53,7 +53,9 @@ describe('DriftNotes', () => {
 describe('driftReport', () => {
   it('lists what was not found, and where, in plain text', () => {
     const text = driftReport([{ ...NOTE, first: T0, at: T0 + 86_400_000, count: 2 }], new Date(T0));
-    expect(text).toContain('guide caf-attestation-paiement, étape numero, page www.caf.fr/x/*');
+    expect(text).toContain(
+      'guide caf-attestation-paiement, étape numero, non trouvé, page www.caf.fr/x/*',
+    );
     expect(text).toContain('du 2025-03-12 au 2025-03-13, 2 fois, version 0.1.0');
   });
 });
