@@ -3,8 +3,11 @@
  * of modules): `npm run lint:deps`, part of `npm run lint`.
  */
 
-/** What runs inside the site's page: the content script and everything it reaches. */
-const IN_PAGE = '^entrypoints/[^/]+\\.content/';
+/**
+ * What runs inside the site's page: the content script, the authoring script injected on
+ * request, and everything they reach.
+ */
+const IN_PAGE = '^entrypoints/([^/]+\\.content/|author-tools\\.ts$)';
 /** Code that ships in the extension (as opposed to build-time tools and tests). */
 const RUNTIME = '^(entrypoints|core|components|hooks)/';
 
@@ -34,7 +37,7 @@ module.exports = {
           '^components/',
           '^hooks/',
           '^core/background/',
-          '^entrypoints/(?![^/]+\\.content/)',
+          '^entrypoints/(?![^/]+\\.content/|author-tools\\.ts$)',
           'node_modules/(react|react-dom|react-i18next|i18next|scheduler)/',
         ],
         reachable: true,
@@ -51,6 +54,31 @@ module.exports = {
           '^hooks/',
           '^entrypoints/',
           'node_modules/(react|react-dom|react-i18next|i18next)/',
+        ],
+        reachable: true,
+      },
+    },
+    {
+      name: 'page-script-no-authoring',
+      comment:
+        'The always-loaded content script keeps its size budget: the authoring kit is a ' +
+        'separate script, injected only when the author asks.',
+      severity: 'error',
+      from: { path: '^entrypoints/[^/]+\\.content/' },
+      to: { path: '^core/authoring/(?!types\\.ts$)', reachable: true },
+    },
+    {
+      name: 'authoring-core-in-page-light',
+      comment:
+        'The authoring tools that run in the page (core/authoring/in-page.ts) check nothing ' +
+        'with the full zod schema of guides:check and open no database.',
+      severity: 'error',
+      from: { path: '^core/authoring/(in-page|locator)\\.ts$' },
+      to: {
+        path: [
+          '^core/guides/(schema|load|compile)\\.ts$',
+          '^core/progress/',
+          'node_modules/(dexie|zod)/(?!mini)',
         ],
         reachable: true,
       },

@@ -65,7 +65,9 @@ export default defineConfig({
       description: '__MSG_extDescription__',
       default_locale: 'fr',
       host_permissions: hosts,
-      permissions: browser === 'firefox' ? ['storage'] : ['storage', 'sidePanel'],
+      // `scripting`: the authoring tools are injected into a tab only when the author asks.
+      permissions:
+        browser === 'firefox' ? ['storage', 'scripting'] : ['storage', 'sidePanel', 'scripting'],
       action: { default_title: '__MSG_actionTitle__' },
       ...(browser === 'firefox'
         ? {

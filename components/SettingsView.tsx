@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../core/guides/model';
 import type { Settings } from '../core/messaging/responses';
-import { DATA_PAGE_HREF, NewTabLink } from './links';
+import { AUTHORING_PAGE_HREF, DATA_PAGE_HREF, NewTabLink } from './links';
 
 const SIZES = [100, 150, 200] as const;
 /** Each language in its own words. */
@@ -17,6 +17,7 @@ export function SettingsView({
 }) {
   const { t } = useTranslation();
   const glossaryId = useId();
+  const authoringId = useId();
   return (
     <section aria-labelledby="settings-title" className="settings" data-testid="settings">
       <h2 id="settings-title">{t('settings')}</h2>
@@ -63,6 +64,23 @@ export function SettingsView({
           {t('myData')}
         </NewTabLink>
       </p>
+      <p className="setting-row">
+        <input
+          id={authoringId}
+          type="checkbox"
+          checked={settings.authoring === true}
+          onChange={(e) => onChange({ authoring: e.target.checked })}
+          data-testid="setting-authoring"
+        />
+        <label htmlFor={authoringId}>{t('settingsAuthoring')}</label>
+      </p>
+      {settings.authoring && (
+        <p>
+          <NewTabLink href={AUTHORING_PAGE_HREF} testId="authoring-link">
+            {t('authoringOpen')}
+          </NewTabLink>
+        </p>
+      )}
     </section>
   );
 }

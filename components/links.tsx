@@ -12,6 +12,9 @@ export function memoHref(guideId: string, entered: readonly number[] = []): stri
 /** Address of the « Mes données » page (the extension's options page). */
 export const DATA_PAGE_HREF = '/options.html';
 
+/** Address of the authoring page (« Je rédige des guides »). */
+export const AUTHORING_PAGE_HREF = '/authoring.html';
+
 /** A plain link that opens an extension page in a new tab, and says so to screen readers. */
 export function NewTabLink({
   href,

@@ -3,13 +3,16 @@ import { initReactI18next } from 'react-i18next';
 import frPanel from '../locales/fr/panel.json';
 import enPanel from '../locales/en/panel.json';
 import arPanel from '../locales/ar/panel.json';
+import frAuthoring from '../locales/fr/authoring.json';
+import enAuthoring from '../locales/en/authoring.json';
+import arAuthoring from '../locales/ar/authoring.json';
 
 import type { Language } from '../core/guides/model';
 
 export const resources = {
-  fr: { panel: frPanel },
-  en: { panel: enPanel },
-  ar: { panel: arPanel },
+  fr: { panel: frPanel, authoring: frAuthoring },
+  en: { panel: enPanel, authoring: enAuthoring },
+  ar: { panel: arPanel, authoring: arAuthoring },
 };
 
 /** One i18next instance per extension page; French is the default and the fallback. */
@@ -20,7 +23,7 @@ export function createI18n(lang: Language = 'fr'): i18n {
     lng: lang,
     fallbackLng: 'fr',
     defaultNS: 'panel',
-    ns: ['panel'],
+    ns: ['panel', 'authoring'],
     interpolation: { escapeValue: false },
     initAsync: false,
   });

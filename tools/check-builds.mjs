@@ -48,7 +48,7 @@ for (const [dir, store, firefox] of [
     `${dir}: host permissions are the ${store ? 'sites only' : 'sites + practice hosts'}`,
   );
   check(same(m.content_scripts[0].matches, hosts), `${dir}: content script matches the same hosts`);
-  const perms = firefox ? ['storage'] : ['storage', 'sidePanel'];
+  const perms = firefox ? ['storage', 'scripting'] : ['storage', 'sidePanel', 'scripting'];
   check(same(m.permissions, perms), `${dir}: permissions ${perms.join(', ')}`);
   check(!m.optional_permissions && !m.optional_host_permissions, `${dir}: no optional permissions`);
   check(!JSON.stringify(m).includes('<all_urls>'), `${dir}: no <all_urls>`);

@@ -7,7 +7,7 @@ import { runningGuide, type Guide } from '../guides/model';
 import type { GlossaryTerm } from '../glossary/types';
 import { localiseGuide } from '../guides/localise';
 import { matchUrlPattern } from '../guides/url-pattern';
-import type { Handlers } from '../messaging/router';
+import type { HandlerContext, Handlers } from '../messaging/router';
 import type { PushData, PushType } from '../messaging/protocol';
 import { DEFAULT_SETTINGS, type Offer, type Settings, type TabInfo } from '../messaging/responses';
 import { SettingsSchema, type ActiveState, type PageState } from '../messaging/schemas';
@@ -15,6 +15,7 @@ import { recognise, urlKey } from '../sites/recognise';
 import { enter } from '../steps/numbering';
 import { TabStates, type KeyValueStore, type TabState } from './tab-state';
 import type { ProgressService } from '../progress/service';
+import { createAuthoring, type AuthoringDeps } from '../authoring/background';
 
 export interface BackgroundDeps {
   guides: Guide[];
@@ -30,6 +31,8 @@ export interface BackgroundDeps {
   /** Ids of the open tabs (pushes to tabs without our content script are simply lost). */
   openTabs?(): Promise<number[]>;
   progress?: ProgressService;
+  /** The authoring kit's browser side (injection, tabs); without it, its requests fail. */
+  authoring?: Omit<AuthoringDeps, 'session' | 'allowPractice' | 'settings' | 'startGuide'>;
 }
 
 /** Index of the first step whose `on` URL patterns match; element conditions are left to the page. */
@@ -43,10 +46,25 @@ function nextSeq(previous: number): number {
   return Math.max(previous + 1, Date.now());
 }
 
+type Handler = (data: unknown, ctx: HandlerContext) => Promise<unknown>;
+
 export function createBackground(deps: BackgroundDeps) {
   const tabs = new TabStates(deps.session);
   const byId = new Map(deps.guides.map((g) => [g.id, g]));
   const terms = new Map(deps.glossary.map((t) => [t.id, t]));
+  const authoring = createAuthoring({
+    version: '',
+    inject: () => Promise.reject(new Error('no authoring in this build')),
+    tell: () => Promise.reject(new Error('no authoring in this build')),
+    tabs: async () => [],
+    ...deps.authoring,
+    session: deps.session,
+    allowPractice: deps.allowPractice,
+    settings: () => settings(),
+    startGuide: (tabId, guideId) => handlers['guide:start']({ tabId, guideId, mode: 'alone' }, {}),
+  });
+  /** A guide by id: the one in preview on the authoring page first, else the bundled one. */
+  const guideOf = (id: string): Guide | undefined => authoring.preview(id) ?? byId.get(id);
 
   function needProgress(): ProgressService {
     if (!deps.progress) throw new Error('no progress store');
@@ -66,12 +84,12 @@ export function createBackground(deps: BackgroundDeps) {
   // The page gets its guide already in the person's language: the in-page script carries no
   // translations, and the background is the one place that knows the setting.
   async function localised(guideId: string): Promise<Guide | undefined> {
-    const g = byId.get(guideId);
+    const g = guideOf(guideId);
     return g && localiseGuide(g, (await settings()).language);
   }
 
   function activeState(state: TabState, language: string): ActiveState | null {
-    const g = state.active && byId.get(state.active.guideId);
+    const g = state.active && guideOf(state.active.guideId);
     if (!state.active || !g) return null;
     const guide = localiseGuide(g, language);
     const { entered } = state.active;
@@ -157,6 +175,8 @@ export function createBackground(deps: BackgroundDeps) {
   }
 
   const handlers: Handlers = {
+    ...authoring.handlers,
+
     async 'page:seen'({ href }, ctx) {
       const tabId = ctx.tabId!;
       const rec = recognise(href, deps.allowPractice);
@@ -167,7 +187,7 @@ export function createBackground(deps: BackgroundDeps) {
         const keepSite = siteId === 'franceconnect' && old.siteId ? old.siteId : siteId;
         // A finished guide stays with its site (the panel shows its end); another site starts
         // afresh, without it.
-        const done = old.active?.finished ? byId.get(old.active.guideId) : undefined;
+        const done = old.active?.finished ? guideOf(old.active.guideId) : undefined;
         const active = done && done.site !== siteId ? null : old.active;
         const suggested = deps.guides
           .filter((g) => g.site === keepSite || g.site === siteId)
@@ -187,7 +207,7 @@ export function createBackground(deps: BackgroundDeps) {
       return { ...(await pageState(s)), offer: await offerFor(s) };
     },
 
-    async 'step:found'({ guideId, stepIndex, found }, ctx) {
+    async 'step:found'({ guideId, stepIndex, found, fallback }, ctx) {
       const tabId = ctx.tabId!;
       let before: boolean | null = null;
       const s = await tabs.update(tabId, (old) => {
@@ -195,6 +215,13 @@ export function createBackground(deps: BackgroundDeps) {
         before = old.active.targetFound;
         return { ...old, active: { ...old.active, targetFound: found } };
       });
+      const stepId = guideOf(guideId)?.steps[stepIndex]?.id;
+      const missed = !found && before !== false;
+      if ((missed || fallback) && s.active?.guideId === guideId && stepId) {
+        // The site may have changed: noted locally, without a word of the page.
+        const kind = missed ? 'missing' : 'fallback';
+        await authoring.missing(guideId, stepId, ctx.url, kind).catch(() => undefined);
+      }
       // The panel only speaks of a target the page cannot find: it need not hear that one,
       // not reported yet, was found.
       if ((before === false) !== (found === false)) await tellPages(tabId, s);
@@ -203,7 +230,7 @@ export function createBackground(deps: BackgroundDeps) {
 
     async 'step:moved'({ guideId, from, to, finished }, ctx) {
       const tabId = ctx.tabId!;
-      const guide = byId.get(guideId);
+      const guide = guideOf(guideId);
       let moved: NonNullable<TabState['active']> | null = null;
       const s = await tabs.update(tabId, (old) => {
         const a = old.active;
@@ -258,14 +285,16 @@ export function createBackground(deps: BackgroundDeps) {
     },
 
     async 'guide:start'({ tabId, guideId, mode, stepIndex, resume }) {
-      const guide = byId.get(guideId);
+      const guide = guideOf(guideId);
       if (!guide) throw new Error(`unknown guide ${guideId}`);
       const current = await tabs.get(tabId);
       const at = Math.min(stepIndex ?? 0, guide.steps.length - 1);
       // A database that cannot record does not stop the guide: it runs unrecorded.
-      const sessionId = deps.progress
-        ? await deps.progress.start(guide, mode, at, resume).catch(() => null)
-        : null;
+      // A guide in preview is tried, not followed: it leaves no progress.
+      const sessionId =
+        deps.progress && !authoring.preview(guideId)
+          ? await deps.progress.start(guide, mode, at, resume).catch(() => null)
+          : null;
       const s = await tabs.update(tabId, (old) => ({
         ...old,
         siteId: old.siteId ?? current.siteId,
@@ -287,7 +316,7 @@ export function createBackground(deps: BackgroundDeps) {
       let guide: Guide | undefined;
       const s = await tabs.update(tabId, (old) => {
         const a = old.active;
-        guide = a ? byId.get(a.guideId) : undefined;
+        guide = a ? guideOf(a.guideId) : undefined;
         if (!a || !guide) return old;
         const to = Math.min(stepIndex, guide.steps.length - 1);
         return {
@@ -328,7 +357,7 @@ export function createBackground(deps: BackgroundDeps) {
 
     async 'step:how'({ tabId, stepId, how }) {
       const s = await tabs.get(tabId);
-      const guide = s.active && byId.get(s.active.guideId);
+      const guide = s.active && guideOf(s.active.guideId);
       if (!guide) return null;
       if (!guide.steps.some((st) => st.id === stepId)) throw new Error(`unknown step ${stepId}`);
       const now = await record(tabId, s, (p, id) => p.how(id, guide, stepId, how));
@@ -415,5 +444,13 @@ export function createBackground(deps: BackgroundDeps) {
     },
   };
 
-  return { handlers, tabs, settings };
+  // The previewed guide must be known before any message about it is answered; opening the
+  // panel does not wait (it needs the click's user gesture, which a wait would lose).
+  for (const [type, handler] of Object.entries(handlers) as [string, Handler][]) {
+    if (type === 'panel:open') continue;
+    (handlers as unknown as Record<string, Handler>)[type] = (data, ctx) =>
+      authoring.ready.then(() => handler(data, ctx));
+  }
+
+  return { handlers, tabs, settings, authoring };
 }

@@ -275,8 +275,19 @@ export class PageController {
   private report(key: string, state: ActiveState, found: boolean) {
     if (this.reported?.key === key && this.reported.found === found) return;
     this.reported = { key, found };
+    // Found only by a later locator of the list: the site may have changed (a drift note).
+    const target = state.guide.steps[state.stepIndex]?.target ?? [];
+    const fallback =
+      found &&
+      target.length > 1 &&
+      findTarget(this.deps.doc, target.slice(0, 1)).status === 'missing';
     void this.deps
-      .send('step:found', { guideId: state.guide.id, stepIndex: state.stepIndex, found })
+      .send('step:found', {
+        guideId: state.guide.id,
+        stepIndex: state.stepIndex,
+        found,
+        ...(fallback ? { fallback } : {}),
+      })
       .catch(() => undefined);
   }
 

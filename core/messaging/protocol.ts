@@ -4,7 +4,7 @@
  * `data` with the schema before any handler runs.
  */
 import * as z from 'zod/mini';
-import { HowSchema, ModeSchema } from '../guides/model';
+import { GuideSchema, HowSchema, LocatorSchema, ModeSchema } from '../guides/model';
 import { MAX_FILE_BYTES, MAX_NOTES_PAGE } from '../progress/limits';
 import { schemas, SettingsSchema } from './schemas';
 
@@ -12,8 +12,11 @@ export * from './envelope';
 
 const { id, tabId, index } = schemas;
 
-/** Who may send a message: a content script in a tab of a known site, or an extension page. */
-export type Origin = 'content' | 'extension';
+/**
+ * Who may send a message: a content script in a tab of a known site, an extension page, or the
+ * authoring page only (it alone may hand the background a guide to run).
+ */
+export type Origin = 'content' | 'extension' | 'authoring';
 
 export const requests = {
   // ── content script → background ─────────────────────────────────────────
@@ -22,7 +25,13 @@ export const requests = {
   /** Whether the current step's target was found on the page. */
   'step:found': {
     from: 'content',
-    data: z.object({ guideId: id, stepIndex: index, found: z.boolean() }),
+    data: z.object({
+      guideId: id,
+      stepIndex: index,
+      found: z.boolean(),
+      /** Found, but only by a later locator of the step's list (the first one missed). */
+      fallback: z.optional(z.boolean()),
+    }),
   },
   /** The page shows the step is done (or the person went ahead): move the guide. */
   'step:moved': {
@@ -102,6 +111,30 @@ export const requests = {
   /** Erases everything: the page asks for a clear confirmation, and says so here. */
   'data:erase': { from: 'extension', data: z.object({ confirm: z.literal('EFFACER') }) },
   'data:cleanup': { from: 'extension', data: z.object({}) },
+
+  // ── authoring kit (« Je rédige des guides »; refused while the setting is off) ──
+  /** The recorder in the page: a click or a field the author moved through (never a value). */
+  'authoring:step': {
+    from: 'content',
+    data: z.object({
+      kind: z.enum(['click', 'fill']),
+      target: z.array(LocatorSchema).check(z.minLength(1), z.maxLength(6)),
+      name: z.string().check(z.maxLength(200)),
+      appeared: z.boolean(),
+    }),
+  },
+  /** The open tabs of known sites, to work on. */
+  'authoring:tabs': { from: 'authoring', data: z.object({}) },
+  /** Starts the element picker in a tab. */
+  'authoring:pick': { from: 'authoring', data: z.object({ tabId }) },
+  /** Starts or stops recording in a tab; stopping gives the recording. */
+  'authoring:record': { from: 'authoring', data: z.object({ tabId, on: z.boolean() }) },
+  /** Runs a guide file checked by the authoring page on a tab, until the browser closes. */
+  'authoring:preview': { from: 'authoring', data: z.object({ tabId, guide: GuideSchema }) },
+  /** Whether each step of the previewed guide finds its target on the tab's page now. */
+  'authoring:probe': { from: 'authoring', data: z.object({ tabId }) },
+  'authoring:drift': { from: 'authoring', data: z.object({}) },
+  'authoring:drift-clear': { from: 'authoring', data: z.object({}) },
 
   'settings:get': { from: 'extension', data: z.object({}) },
   /** Changes some settings; the others stay as they are. */

@@ -1,3 +1,4 @@
+import type { AuthoringTab, DriftNote, Recording, StepProbe } from '../authoring/types';
 import type { MatchTerm } from '../glossary/types';
 import type { ImportProblem } from '../progress/import-problems';
 import type { Counts, ExportResult, GuideProgress, NoteResult, NotesPage } from '../progress/views';
@@ -19,6 +20,7 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'fr',
   textSize: 100,
   retentionDays: 180,
+  authoring: false,
 };
 
 /**
@@ -66,6 +68,14 @@ export interface Responses {
     | { ok: false; kind: ImportProblem };
   'data:erase': Counts;
   'data:cleanup': Counts;
+  'authoring:step': null;
+  'authoring:tabs': AuthoringTab[];
+  'authoring:pick': null;
+  'authoring:record': Recording | null;
+  'authoring:preview': TabInfo;
+  'authoring:probe': StepProbe[];
+  'authoring:drift': DriftNote[];
+  'authoring:drift-clear': number;
   'settings:get': Settings;
   'settings:set': Settings;
 }

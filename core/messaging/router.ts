@@ -6,6 +6,7 @@ import { safeParse } from 'zod/mini';
 import {
   EnvelopeSchema,
   requests,
+  type Origin,
   type Reply,
   type RequestData,
   type RequestType,
@@ -41,12 +42,17 @@ export interface RouterOptions {
 
 export type SenderCheck = { ok: true; ctx: HandlerContext } | { ok: false; error: string };
 
-export function checkSender(
-  from: 'content' | 'extension',
-  sender: Sender,
-  opts: RouterOptions,
-): SenderCheck {
+/** The one extension page that may hand the background a guide to run. */
+export const AUTHORING_PAGE = 'authoring.html';
+
+export function checkSender(from: Origin, sender: Sender, opts: RouterOptions): SenderCheck {
   if (sender.id !== opts.extensionId) return { ok: false, error: 'foreign sender' };
+  if (from === 'authoring') {
+    const page = (sender.url ?? '').split(/[?#]/)[0];
+    return page === `${opts.extensionOrigin}${AUTHORING_PAGE}`
+      ? { ok: true, ctx: {} }
+      : { ok: false, error: 'not the authoring page' };
+  }
   if (from === 'extension') {
     const url = sender.url ?? '';
     return url.startsWith(opts.extensionOrigin)

@@ -63,6 +63,8 @@ export const SettingsSchema = z.extend(PageSettingsSchema, {
   textSize: z.number().check(z.gte(100), z.lte(200)),
   /** Sessions not touched for this many days are erased (0: never). */
   retentionDays: z.number().check(z.int(), z.gte(0), z.lte(3650)),
+  /** « Je rédige des guides »: the authoring kit (page, picker, recorder, preview). Off if absent. */
+  authoring: z.optional(z.boolean()),
 });
 
 /**

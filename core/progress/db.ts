@@ -3,6 +3,7 @@
  * script, IndexedDB would belong to the visited site instead of the extension.
  */
 import { Dexie, type DexieOptions, type EntityTable, type Transaction } from 'dexie';
+import type { DriftNote } from '../authoring/types';
 import type { Note, Session, StepEvent } from './schema';
 
 export const DB_NAME = 'pas-a-pas';
@@ -23,7 +24,7 @@ export const SCHEMA_V2 = Object.freeze({
 });
 
 /**
- * Version 3 (current): indexes so that a guide's screens read a page or a count, never every
+ * Version 3: indexes so that a guide's screens read a page or a count, never every
  * row. Notes are paged newest first through `[guideId+at]` (ties in the index come in id
  * order, which makes `{ at, id }` a stable cursor); the history counts sessions by
  * `[guideId+status]` and step marks by `[guideId+how]` without reading them. No row changes.
@@ -34,7 +35,16 @@ export const SCHEMA_V3 = Object.freeze({
   notes: '++id, sessionId, guideId, at, [guideId+at]',
 });
 
-export const DB_VERSION = 3;
+/**
+ * Version 4 (current): drift notes of the authoring kit (core/authoring/drift.ts), a table of
+ * its own; the other tables do not change.
+ */
+export const SCHEMA_V4 = Object.freeze({
+  ...SCHEMA_V3,
+  drift: '++id, at, [guideId+stepId]',
+});
+
+export const DB_VERSION = 4;
 
 /** Address schemes of the extension's own pages and service worker. */
 const EXTENSION_SCHEMES = ['chrome-extension:', 'moz-extension:', 'safari-web-extension:'];
@@ -61,6 +71,7 @@ export class PapDB extends Dexie {
   sessions!: EntityTable<Session, 'id'>;
   stepEvents!: EntityTable<StepEvent, 'id'>;
   notes!: EntityTable<Note, 'id'>;
+  drift!: EntityTable<DriftNote, 'id'>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     expectExtensionContext();
@@ -69,6 +80,7 @@ export class PapDB extends Dexie {
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     // Indexes only: IndexedDB builds them from the stored rows during the upgrade.
     this.version(3).stores(SCHEMA_V3);
+    this.version(4).stores(SCHEMA_V4);
   }
 }
 

@@ -15,6 +15,7 @@ import type { Envelope } from '../../core/messaging/protocol';
 import { recognise } from '../../core/sites/recognise';
 import { ProgressService } from '../../core/progress/service';
 import { PapDB } from '../../core/progress/db';
+import { DriftNotes } from '../../core/authoring/drift';
 
 const ALLOW_PRACTICE = import.meta.env.MODE !== 'store';
 
@@ -32,8 +33,9 @@ export default defineBackground(() => {
   // Older Chrome lacks parts of sidePanel, Firefox has sidebarAction instead (see panel.ts).
   const panelBrowser = browser as unknown as PanelBrowser;
 
-  const progress = new ProgressService(new PapDB());
-  const { handlers, settings } = createBackground({
+  const db = new PapDB();
+  const progress = new ProgressService(db);
+  const { handlers, settings, authoring } = createBackground({
     guides,
     glossary,
     session: areaStore(browser.storage.session),
@@ -54,6 +56,19 @@ export default defineBackground(() => {
         .map((t) => t.id)
         .filter((id): id is number => id !== undefined),
     progress,
+    authoring: {
+      version: browser.runtime.getManifest().version,
+      // Loaded into the tab only on the author's request (permission `scripting`).
+      inject: async (tabId) => {
+        await browser.scripting.executeScript({ target: { tabId }, files: ['/author-tools.js'] });
+      },
+      tell: (tabId, command) => browser.tabs.sendMessage(tabId, command),
+      tabs: async () =>
+        (await browser.tabs.query({})).flatMap((t) =>
+          t.id !== undefined && t.url ? [{ tabId: t.id, url: t.url }] : [],
+        ),
+      drift: new DriftNotes(() => db.drift),
+    },
   });
 
   const route = createRouter(handlers, {
@@ -69,6 +84,12 @@ export default defineBackground(() => {
   void settings()
     .then((s) => progress.cleanup(s.retentionDays))
     .catch(() => undefined);
+
+  // A page of a tab being recorded loaded: the recorder goes on there.
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status === 'complete')
+      void authoring.pageLoaded(tabId, tab.url).catch(() => undefined);
+  });
 
   browser.tabs.onRemoved.addListener((tabId) => {
     void browser.storage.session.remove(`tab:${tabId}`);

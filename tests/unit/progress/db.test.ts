@@ -50,13 +50,18 @@ const indexNames = (table: { schema: { indexes: { name: string }[] } }) =>
   table.schema.indexes.map((i) => i.name).sort();
 
 describe('PapDB schema', () => {
-  it('declares version 3 with the three tables and the indexes paging and counts use', async () => {
+  it('declares version 4 with the four tables and the indexes paging and counts use', async () => {
     const db = new PapDB(uniqueName());
     opened.push(db);
     await db.open();
-    expect(DB_VERSION).toBe(3);
+    expect(DB_VERSION).toBe(4);
     expect(db.verno).toBe(DB_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['notes', 'sessions', 'stepEvents']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'drift',
+      'notes',
+      'sessions',
+      'stepEvents',
+    ]);
     expect(indexNames(db.sessions)).toEqual([
       '[guideId+status]',
       '[guideId+updatedAt]',
@@ -67,6 +72,7 @@ describe('PapDB schema', () => {
     ]);
     expect(indexNames(db.stepEvents)).toEqual(['[guideId+how]', 'at', 'guideId', 'sessionId']);
     expect(indexNames(db.notes)).toEqual(['[guideId+at]', 'at', 'guideId', 'sessionId']);
+    expect(indexNames(db.drift)).toEqual(['[guideId+stepId]', 'at']);
   });
 
   it('keeps the released declarations frozen', () => {
@@ -194,7 +200,7 @@ describe('upgrade from version 2 to version 3 (stored fixture)', () => {
     expect(await db.sessions.orderBy('id').toArray()).toEqual(fixture.sessions);
     expect(await db.stepEvents.orderBy('id').toArray()).toEqual(fixture.stepEvents);
     expect(await db.notes.orderBy('id').toArray()).toEqual(fixture.notes);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(DB_VERSION);
     expect(indexNames(db.notes)).toContain('[guideId+at]');
   });
 
