@@ -22,9 +22,12 @@ function useFollows(inTab: boolean): (windowId: number, tabId: number) => boolea
   const [own, setOwn] = useState<{ windowId?: number; tabId?: number }>({});
   useEffect(() => {
     let live = true;
-    const mine = inTab
-      ? browser.tabs.getCurrent().then((t) => ({ tabId: t?.id }))
-      : browser.windows.getCurrent().then((w) => ({ windowId: w.id }));
+    // Wrapped: a browser (or a test double) without these calls answers nothing here.
+    const mine = Promise.resolve().then(async () =>
+      inTab
+        ? { tabId: (await browser.tabs.getCurrent())?.id }
+        : { windowId: (await browser.windows.getCurrent())?.id },
+    );
     mine.then((o) => live && setOwn(o)).catch(() => undefined);
     return () => {
       live = false;
