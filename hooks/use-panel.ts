@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { Send } from '../core/messaging/client';
 import type { TabInfo } from '../core/messaging/responses';
@@ -87,12 +87,27 @@ export function usePanel(send: Send = runtimeSend) {
     if (changed.tabId === tabId) show(changed);
   });
 
+  // The tabs followed so far, latest last: when the one shown closes, the one before comes back.
+  const followed = useRef<number[]>(fromQuery === null ? [] : [fromQuery]);
+
   // Another tab came forward: the background sends its state with the news, shown at once.
   usePush('tab:focused', ({ windowId, tab }) => {
     if (!follows(windowId, tab.tabId)) return;
+    followed.current = [...followed.current.filter((id) => id !== tab.tabId), tab.tabId];
     setTabId(tab.tabId);
     show(tab);
   });
+
+  useEffect(() => {
+    if (!inTab) return;
+    const onRemoved = (closed: number) => {
+      followed.current = followed.current.filter((id) => id !== closed);
+      const back = followed.current.at(-1);
+      if (closed === tabId && back !== undefined) setTabId(back);
+    };
+    browser.tabs.onRemoved.addListener(onRemoved);
+    return () => browser.tabs.onRemoved.removeListener(onRemoved);
+  }, [inTab, tabId]);
 
   const act = useCallback(
     async (fn: () => Promise<TabInfo | null>) => {

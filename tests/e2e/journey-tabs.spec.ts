@@ -53,6 +53,15 @@ test('the panel follows the tab: another tab, an unknown page, and back', async 
   await expect(panel.getByTestId('site-name')).toHaveText(
     'Vous êtes sur : Assurance Maladie (ameli)',
   );
+  // A tab opened for a moment and closed: the panel goes back to the tab it showed before.
+  const passing = await context.newPage();
+  await passing.goto(UNKNOWN);
+  await passing.bringToFront();
+  await expect(panel.getByTestId('site-name')).toHaveCount(0);
+  await passing.close();
+  await expect(panel.getByTestId('site-name')).toHaveText(
+    'Vous êtes sur : Assurance Maladie (ameli)',
+  );
   await panel.screenshot({ path: artifact('panel-follows-tab.png') });
 });
 
@@ -140,6 +149,9 @@ test('the icon is in the manifest, the toolbar and the panel', async ({ context 
   await page.goto('https://www.caf.fr/');
   const panel = await openPanel(context, await tabIdOf(context, page));
   await expect(panel.locator('h1 [data-testid="app-icon"]')).toBeVisible();
+  // The privacy page is one click away in the settings.
+  await panel.getByTestId('open-settings').click();
+  await expect(panel.getByTestId('privacy-link')).toHaveAttribute('href', '/privacy.html');
   // Every size is in the build, as a real PNG of that size.
   const sizes = await panel.evaluate(async (icons) => {
     const out: number[] = [];
