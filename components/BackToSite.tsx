@@ -13,13 +13,15 @@ export function BackToSite({ tabId }: { tabId: number }) {
     if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
   };
   return (
-    <button
-      type="button"
-      className="btn btn-secondary"
-      onClick={() => void back().catch(() => undefined)}
-      data-testid="back-to-site"
-    >
-      {t('backToSite')}
-    </button>
+    <p className="back-to-site">
+      <button
+        type="button"
+        className="btn btn-secondary"
+        onClick={() => void back().catch(() => undefined)}
+        data-testid="back-to-site"
+      >
+        {t('backToSite')}
+      </button>
+    </p>
   );
 }

@@ -205,7 +205,6 @@ function Panel({ glossary }: { glossary: GlossaryTerm[] }) {
         <h1>
           <AppIcon /> {t('title')}
         </h1>
-        {inTab && typeof tabId === 'number' && <BackToSite tabId={tabId} />}
         <button
           type="button"
           className="btn btn-link"
@@ -216,6 +215,7 @@ function Panel({ glossary }: { glossary: GlossaryTerm[] }) {
           {t('settings')}
         </button>
       </header>
+      {inTab && typeof tabId === 'number' && <BackToSite tabId={tabId} />}
       {site && (
         <p className="site" data-testid="site-name">
           {t('youAreOn', { site: site.name })}
