@@ -21,6 +21,12 @@ export const CONTENT_BUDGET_KB = 40;
 export const MIN_CHROME = 109;
 export const MIN_FIREFOX = 142;
 
+/** Drawn in assets/icon*.svg, rasterised by tools/icons.mjs into public/icon/. */
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+
+/** The keys that open the guide (the person can change them in the browser's settings). */
+export const SHORTCUT = 'Alt+Shift+G';
+
 const CHROME_PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAs+89AaOwv7PAjN6YuDo+iz8fKAvjfch3q3B+45GfwKP0rnaudZ75k+HSwd7NXI+bRkO0yHjVb/acTQfgHHSoDudmktt0aXtK+u0fND/zgfKqXOuD+iIhftdyYvEON/s+4xA7+kcxK6JqtME/wQGHWCulXa01vXgMRwE7oxs4ePgPfMFPmdVULJWbApS66O3Ov+bS7pcWdcjlq6nD5CybdmG+7J4ddraGOJp2j+iObSU4/AoaSkdDVv/vtbT21ricFfTJF4PQ5cYe8C3KAhkNeM5wB5c3RCXMpoYMyDtY2hDof6N7poMih2DYxcL9hUg9yAR+fg1qp5g+sRB8T7l9ZwIDAQAB';
 
@@ -68,7 +74,14 @@ export default defineConfig({
       // `scripting`: the authoring tools are injected into a tab only when the author asks.
       permissions:
         browser === 'firefox' ? ['storage', 'scripting'] : ['storage', 'sidePanel', 'scripting'],
-      action: { default_title: '__MSG_actionTitle__' },
+      icons: ICONS,
+      action: { default_title: '__MSG_actionTitle__', default_icon: ICONS },
+      // A key opens the guide: Chrome's action opens the side panel (setPanelBehavior in
+      // core/background/panel.ts), Firefox's sidebar command opens its sidebar.
+      commands:
+        browser === 'firefox'
+          ? { _execute_sidebar_action: { suggested_key: { default: SHORTCUT } } }
+          : { _execute_action: { suggested_key: { default: SHORTCUT } } },
       ...(browser === 'firefox'
         ? {
             browser_specific_settings: {

@@ -6,6 +6,8 @@ import type { Send } from '../core/messaging/client';
 import { DEFAULT_SETTINGS } from '../core/messaging/responses';
 import { getSite } from '../core/sites/registry';
 import { AidantTools, type How } from './AidantTools';
+import { AppIcon } from './AppIcon';
+import { BackToSite } from './BackToSite';
 import { GuideIntro } from './GuideIntro';
 import { GuideList } from './GuideList';
 import { PageShell } from './page-shell';
@@ -44,7 +46,7 @@ function useVisibleAgain(): number {
 function Panel({ glossary }: { glossary: GlossaryTerm[] }) {
   const { t } = useTranslation();
   const send = useSend();
-  const { tabId, info, error, act } = usePanel(send);
+  const { tabId, info, error, act, inTab } = usePanel(send);
   const { settings: read, updateSettings } = useSettings();
   const settings = read ?? DEFAULT_SETTINGS;
   const guides = useGuides();
@@ -107,6 +109,14 @@ function Panel({ glossary }: { glossary: GlossaryTerm[] }) {
   let body;
   if (tabId === undefined) body = <p>{t('loading')}</p>;
   else if (tabId === null) body = <p>{t('noTab')}</p>;
+  else if (info?.active && !site)
+    // Off the guide's site: nothing of it is offered here; it waits for the person's return.
+    body = (
+      <section data-testid="left-site">
+        <h2>{t('noSite')}</h2>
+        <p>{t('leftSite')}</p>
+      </section>
+    );
   else if (activeGuide && info?.active) {
     const a = info.active;
     const step = activeGuide.steps[Math.min(a.stepIndex, activeGuide.steps.length - 1)]!;
@@ -192,7 +202,9 @@ function Panel({ glossary }: { glossary: GlossaryTerm[] }) {
   return (
     <div className="panel">
       <header className="panel-header">
-        <h1>{t('title')}</h1>
+        <h1>
+          <AppIcon /> {t('title')}
+        </h1>
         <button
           type="button"
           className="btn btn-link"
@@ -203,6 +215,7 @@ function Panel({ glossary }: { glossary: GlossaryTerm[] }) {
           {t('settings')}
         </button>
       </header>
+      {inTab && typeof tabId === 'number' && <BackToSite tabId={tabId} />}
       {site && (
         <p className="site" data-testid="site-name">
           {t('youAreOn', { site: site.name })}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../core/guides/model';
 import type { Settings } from '../core/messaging/responses';
 import { AUTHORING_PAGE_HREF, DATA_PAGE_HREF, NewTabLink } from './links';
+import { PRIVACY_PAGE_HREF } from './PrivacyPage';
 
 const SIZES = [100, 150, 200] as const;
 /** Each language in its own words. */
@@ -62,6 +63,11 @@ export function SettingsView({
       <p>
         <NewTabLink href={DATA_PAGE_HREF} testId="my-data-link">
           {t('myData')}
+        </NewTabLink>
+      </p>
+      <p>
+        <NewTabLink href={PRIVACY_PAGE_HREF} testId="privacy-link">
+          {t('privacyLink')}
         </NewTabLink>
       </p>
       <p className="setting-row">

@@ -23,7 +23,11 @@ export function WordsOnPage({ terms, open = true }: { terms: GlossaryTerm[]; ope
                 <dt>{term.term}</dt>
                 <dd>
                   <p>{term.definition}</p>
-                  <SpeakButton text={`${term.term}. ${term.definition}`} />
+                  {/* Named after its word: a list of identical « Écouter » says nothing. */}
+                  <SpeakButton
+                    text={`${term.term}. ${term.definition}`}
+                    label={t('readWord', { word: term.term })}
+                  />
                 </dd>
               </div>
             ))}

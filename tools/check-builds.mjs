@@ -72,6 +72,24 @@ for (const [dir, store, firefox] of [
       `${dir}: ${store ? 'no key (the store signs it)' : 'fixed key for a stable id'}`,
     );
   }
+  // The guide opens from the keyboard: Chrome's action opens the side panel, Firefox's sidebar
+  // command its sidebar (see SHORTCUT in wxt.config.ts).
+  const command = firefox ? '_execute_sidebar_action' : '_execute_action';
+  check(
+    !!m.commands?.[command]?.suggested_key?.default && Object.keys(m.commands).length === 1,
+    `${dir}: shortcut ${command} (${m.commands?.[command]?.suggested_key?.default})`,
+  );
+  // Our icon in every size, on the toolbar button too, each file a PNG of that size.
+  const sizes = Object.entries(m.icons ?? {});
+  check(
+    JSON.stringify(sizes.map(([s]) => s)) === '["16","32","48","128"]' &&
+      JSON.stringify(m.action?.default_icon) === JSON.stringify(m.icons) &&
+      sizes.every(([s, file]) => {
+        const png = readFileSync(path.join('.output', dir, file));
+        return png.readUInt32BE(16) === Number(s) && png.readUInt32BE(20) === Number(s);
+      }),
+    `${dir}: icons 16, 32, 48, 128 on the extension and its toolbar button`,
+  );
   const scripts = path.join('.output', dir, 'content-scripts');
   for (const file of readdirSync(scripts).filter((f) => f.endsWith('.js'))) {
     const code = readFileSync(path.join(scripts, file));

@@ -13,6 +13,7 @@ import { DEFAULT_SETTINGS, type Offer, type Settings, type TabInfo } from '../me
 import { SettingsSchema, type ActiveState, type PageState } from '../messaging/schemas';
 import { recognise, urlKey } from '../sites/recognise';
 import { enter } from '../steps/numbering';
+import { badgeFor, type Badge } from './badge';
 import { TabStates, type KeyValueStore, type TabState } from './tab-state';
 import type { ProgressService } from '../progress/service';
 import { createAuthoring, type AuthoringDeps } from '../authoring/background';
@@ -33,6 +34,15 @@ export interface BackgroundDeps {
   progress?: ProgressService;
   /** The authoring kit's browser side (injection, tabs); without it, its requests fail. */
   authoring?: Omit<AuthoringDeps, 'session' | 'allowPractice' | 'settings' | 'startGuide'>;
+  /** Shows on the toolbar button whether this tab's page has guides (see badge.ts). */
+  badge?(tabId: number, badge: Badge): Promise<void>;
+  /**
+   * Whether a button on the page can open the panel. Firefox refuses to open its sidebar
+   * outside the extension's own buttons: there the offer says how to open it instead.
+   */
+  panelFromPage?: boolean;
+  /** The keyboard shortcut that opens the panel, as the browser shows it (may be unset). */
+  shortcut?(): Promise<string | null>;
 }
 
 /** Index of the first step whose `on` URL patterns match; element conditions are left to the page. */
@@ -112,11 +122,51 @@ export function createBackground(deps: BackgroundDeps) {
     return { tabId, siteId: s.siteId, suggested: s.suggested, active: s.active, terms: s.terms };
   }
 
-  /** The extension pages get the tab's new state with the news (no need to ask again). */
+  /**
+   * The extension pages get the tab's new state with the news (no need to ask again), and the
+   * toolbar button says whether this page has a guide.
+   */
   async function tellPages(tabId: number, s: TabState): Promise<TabInfo> {
     const tab = info(tabId, s);
-    await deps.broadcast('tab:changed', tab).catch(() => undefined);
+    await Promise.all([
+      deps.broadcast('tab:changed', tab).catch(() => undefined),
+      showBadge(tabId, s),
+    ]);
     return tab;
+  }
+
+  /**
+   * The tab's address changed (the browser's tab events, which also fire where our page script
+   * does not run). Off our sites — where the browser does not even give us the address — the
+   * tab keeps nothing of the last site: no site, no suggestion, no word; a running guide stays
+   * until the person comes back or stops it, a finished one goes.
+   */
+  async function tabNavigated(tabId: number, url: string | undefined): Promise<void> {
+    // On a known site its page script reports the page itself, with what it finds there.
+    if (url && recognise(url, deps.allowPractice)) return;
+    const s = await tabs.update(tabId, (old) => ({
+      ...old,
+      siteId: null,
+      suggested: [],
+      terms: [],
+      active: old.active?.finished ? null : old.active && { ...old.active, targetFound: null },
+    }));
+    await tellPages(tabId, s);
+  }
+
+  /** Another tab (or window) came to the front: the open panels show that tab at once. */
+  async function tabFocused(tabId: number, windowId: number): Promise<void> {
+    const s = await tabs.get(tabId);
+    await Promise.all([
+      deps.broadcast('tab:focused', { windowId, tab: info(tabId, s) }).catch(() => undefined),
+      showBadge(tabId, s),
+    ]);
+  }
+
+  async function showBadge(tabId: number, s: TabState): Promise<void> {
+    if (!deps.badge) return;
+    const { language } = await settings();
+    await deps.badge(tabId, badgeFor(s, deps.guides, language)).catch(() => undefined);
   }
 
   /** A change made from an extension page: the tab's page and the extension pages are told. */
@@ -164,14 +214,21 @@ export function createBackground(deps: BackgroundDeps) {
     const resume = deps.progress
       ? await deps.progress.resumable(siteGuides).catch(() => null)
       : null;
-    if (resume) return { guides: [], resume: true };
+    if (resume) return { guides: [], resume: true, ...(await howToOpen()) };
     const ids = s.suggested.length ? s.suggested : siteGuides.map((g) => g.id);
     const guides = [];
     for (const gid of ids.slice(0, 3)) {
       const g = await localised(gid);
       if (g) guides.push({ id: g.id, title: g.title });
     }
-    return guides.length ? { guides, resume: false } : null;
+    return guides.length ? { guides, resume: false, ...(await howToOpen()) } : null;
+  }
+
+  /** Where a page button cannot open the panel, the offer says how to open it (Firefox). */
+  async function howToOpen(): Promise<Pick<Offer, 'sidebar'>> {
+    if (deps.panelFromPage !== false) return {};
+    const key = await deps.shortcut?.().catch(() => null);
+    return { sidebar: key ? { shortcut: key } : {} };
   }
 
   const handlers: Handlers = {
@@ -452,5 +509,5 @@ export function createBackground(deps: BackgroundDeps) {
       authoring.ready.then(() => handler(data, ctx));
   }
 
-  return { handlers, tabs, settings, authoring };
+  return { handlers, tabs, settings, authoring, tabNavigated, tabFocused };
 }

@@ -145,12 +145,19 @@ export class Overlay {
     } else {
       card.append(el(doc, 'p', { class: 'pap-lead' }, t('offerSite')));
     }
+    // Firefox opens its sidebar only from our toolbar button or shortcut: say how.
+    if (offer.sidebar) {
+      const how =
+        t('sidebarHint') +
+        (offer.sidebar.shortcut ? ` ${t('sidebarKeys', { keys: offer.sidebar.shortcut })}` : '');
+      card.append(el(doc, 'p', { class: 'pap-lead', 'data-testid': 'pap-sidebar-hint' }, how));
+    }
     const actions = el(doc, 'div', { class: 'pap-actions' });
     const open = el(
       doc,
       'button',
       { type: 'button', class: 'pap-primary' },
-      offer.resume ? t('resume') : t('open'),
+      offer.sidebar ? t('openInTab') : offer.resume ? t('resume') : t('open'),
     );
     open.addEventListener('click', () => this.callbacks.openPanel());
     const later = el(doc, 'button', { type: 'button', class: 'pap-secondary' }, t('later'));

@@ -18,6 +18,11 @@ export const pagePushes = {
 export const extensionPushes = {
   /** This tab's state changed. */
   'tab:changed': TabInfoSchema,
+  /** Another tab or window came to the front: its state, for the panels that follow it. */
+  'tab:focused': z.object({
+    windowId: z.number().check(z.int()),
+    tab: TabInfoSchema,
+  }),
   /** The settings changed (in this page or another one). */
   'settings:changed': SettingsSchema,
 } as const;

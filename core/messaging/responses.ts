@@ -32,6 +32,11 @@ export interface Offer {
   /** Guides of the site to start (left empty when a resume is offered). */
   guides: { id: string; title: string }[];
   resume: boolean;
+  /**
+   * Set where a page button cannot open the side panel (Firefox): the offer then tells how to
+   * open it — the toolbar button, or the keyboard shortcut when one is set.
+   */
+  sidebar?: { shortcut?: string };
 }
 
 export interface PageSeenReply extends PageState {

@@ -3,11 +3,13 @@ import guides from 'virtual:pap-guides';
 import glossary from 'virtual:pap-glossary';
 import { createBackground } from '../../core/background/handlers';
 import type { KeyValueStore } from '../../core/background/tab-state';
+import { BADGE_COLOUR } from '../../core/background/badge';
 import {
   openPanel,
   openPanelOnToolbar,
   toolbarClicked,
   type PanelBrowser,
+  type PanelTabs,
 } from '../../core/background/panel';
 import { listen } from '../../core/messaging/listen';
 import { createRouter } from '../../core/messaging/router';
@@ -33,12 +35,25 @@ export default defineBackground(() => {
   // Older Chrome lacks parts of sidePanel, Firefox has sidebarAction instead (see panel.ts).
   const panelBrowser = browser as unknown as PanelBrowser;
 
+  const session = areaStore(browser.storage.session);
+  // The panel tab opened for each site tab, so a second click brings it back.
+  const panelTabs: PanelTabs = {
+    get: async (tabId) => {
+      const v = await session.get(`paneltab:${tabId}`);
+      return typeof v === 'number' ? v : undefined;
+    },
+    set: (tabId, panelTabId) => session.set(`paneltab:${tabId}`, panelTabId),
+  };
+  const isFirefox = import.meta.env.FIREFOX;
+  // The command that opens the panel (see wxt.config.ts), with the keys the person set.
+  const command = isFirefox ? '_execute_sidebar_action' : '_execute_action';
+
   const db = new PapDB();
   const progress = new ProgressService(db);
-  const { handlers, settings, authoring } = createBackground({
+  const { handlers, settings, authoring, tabNavigated, tabFocused } = createBackground({
     guides,
     glossary,
-    session: areaStore(browser.storage.session),
+    session,
     local: areaStore(browser.storage.local),
     allowPractice: ALLOW_PRACTICE,
     push: async (tabId, type, data) => {
@@ -50,7 +65,7 @@ export default defineBackground(() => {
       // Rejects when no extension page is open to listen: that is fine.
       await browser.runtime.sendMessage(message).catch(() => undefined);
     },
-    openPanel: (tabId) => openPanel(panelBrowser, tabId, panelUrl).then(() => true),
+    openPanel: (tabId) => openPanel(panelBrowser, tabId, panelUrl, panelTabs).then(() => true),
     openTabs: async () =>
       (await browser.tabs.query({}))
         .map((t) => t.id)
@@ -69,6 +84,14 @@ export default defineBackground(() => {
         ),
       drift: new DriftNotes(() => db.drift),
     },
+    badge: async (tabId, { text, title }) => {
+      await browser.action.setBadgeText({ tabId, text });
+      await browser.action.setTitle({ tabId, title });
+    },
+    // Firefox opens its sidebar only from the extension's own buttons, never from a page.
+    panelFromPage: !isFirefox,
+    shortcut: async () =>
+      (await browser.commands?.getAll())?.find((c) => c.name === command)?.shortcut || null,
   });
 
   const route = createRouter(handlers, {
@@ -92,12 +115,45 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {
-    void browser.storage.session.remove(`tab:${tabId}`);
+    void browser.storage.session.remove([`tab:${tabId}`, `paneltab:${tabId}`]);
+  });
+
+  // The panel follows the tab through the browser's own events: they fire on every page, also
+  // where our page script does not run (another site), so the panel is never left behind.
+  const ours = browser.runtime.getURL('/');
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.url === undefined && change.status !== 'loading') return;
+    // Our own pages (a panel opened in a tab, the settings) are not a site the person is on.
+    if (tab.url?.startsWith(ours)) return;
+    void tabNavigated(tabId, tab.url).catch(() => undefined);
+  });
+  const focused = (tab: { id?: number; windowId?: number; url?: string } | undefined) => {
+    if (tab?.id === undefined || tab.windowId === undefined || tab.url?.startsWith(ours)) return;
+    void tabFocused(tab.id, tab.windowId).catch(() => undefined);
+  };
+  browser.tabs.onActivated.addListener(({ tabId }) => {
+    void browser.tabs.get(tabId).then(focused, () => undefined);
+  });
+  browser.windows?.onFocusChanged.addListener((windowId) => {
+    if (windowId === browser.windows.WINDOW_ID_NONE) return;
+    void browser.tabs.query({ active: true, windowId }).then(
+      ([tab]) => focused(tab),
+      () => undefined,
+    );
+  });
+  void browser.action.setBadgeBackgroundColor({ color: BADGE_COLOUR }).catch(() => undefined);
+
+  // The first-run page says who we are (and are not) before anything else (see WelcomePage).
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason !== 'install') return;
+    void browser.tabs
+      .create({ url: browser.runtime.getURL('/welcome.html') })
+      .catch(() => undefined);
   });
 
   void openPanelOnToolbar(panelBrowser);
   // Fires only where the browser does not open the panel itself (Firefox, Chrome before 116).
   browser.action?.onClicked.addListener((tab) => {
-    void toolbarClicked(panelBrowser, tab.id, panelUrl).catch(() => undefined);
+    void toolbarClicked(panelBrowser, tab.id, panelUrl, panelTabs).catch(() => undefined);
   });
 });

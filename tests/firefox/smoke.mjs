@@ -82,6 +82,58 @@ async function followsRoute(browser, how) {
   return hasNavigation;
 }
 
+/**
+ * In Firefox a page's button cannot open the sidebar: the offer says how (toolbar button, or
+ * the shortcut), its button opens the guide in a tab that a second click brings back instead
+ * of opening another, and that tab has « Retour au site ».
+ */
+async function sidebarOffer(browser, page) {
+  const hint = await inUi(page, '[data-testid="pap-sidebar-hint"]');
+  const words = await hint.evaluate((el) => el.textContent ?? '');
+  if (!/bouton Pas à pas/.test(words) || !/Alt\+Shift\+G/.test(words))
+    throw new Error(`the offer does not say how to open the sidebar: ${words}`);
+  const button = () => page.$('pas-a-pas-ui >>> [data-testid="pap-offer"] .pap-primary');
+  const label = await (await button()).evaluate((el) => el.textContent ?? '');
+  if (!/onglet/.test(label))
+    throw new Error(`the offer's button does not say « onglet »: ${label}`);
+  // The tab list may show a new tab's first address (about:blank): ask the page itself.
+  const where = (p) => p.evaluate(() => location.href).catch((e) => `? ${e.message}`);
+  const panelPages = async () => {
+    const found = [];
+    for (const p of await browser.pages())
+      if ((await where(p)).includes('/sidepanel.html')) found.push(p);
+    return found;
+  };
+  const before = (await browser.pages()).length;
+  for (let i = 0; i < 2; i++) {
+    await (await button()).click();
+    const deadline = Date.now() + 20000;
+    while ((await panelPages()).length < 1 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 200));
+    await page.bringToFront();
+  }
+  await new Promise((r) => setTimeout(r, 1000));
+  const panels = await panelPages();
+  if (panels.length !== 1 || (await browser.pages()).length !== before + 1)
+    throw new Error(
+      `two clicks opened ${panels.length} guide tabs (one expected): ${(await Promise.all((await browser.pages()).map(where))).join(' ')}`,
+    );
+  const panel = panels[0];
+  await panel.bringToFront();
+  await panel.waitForSelector('[data-testid="back-to-site"]', { timeout: 20000 });
+  await panel.waitForFunction(
+    () => document.querySelector('[data-testid="site-name"]')?.textContent?.includes('Caf'),
+    { timeout: 20000, polling: 100 },
+  );
+  await panel.screenshot({ path: path.join(root, 'artifacts/firefox-panel-tab.png') });
+  await panel.click('[data-testid="back-to-site"]');
+  await page.waitForFunction(() => document.visibilityState === 'visible', { timeout: 20000 });
+  console.log(
+    `ok - Firefox: the offer says how to open the sidebar (${words.replace(/\s+/g, ' ')}); two clicks, one guide tab, with « Retour au site »`,
+  );
+  await panel.close();
+}
+
 let browser = await firefox();
 try {
   const page = await browser.newPage();
@@ -111,6 +163,7 @@ try {
     `ok - Firefox marks ${marked.length} glossary words: ${marked.slice(0, 6).join(', ')}…`,
   );
   console.log(`screenshot: ${shot}`);
+  await sidebarOffer(browser, page);
 
   if (!(await followsRoute(browser, 'with the Navigation API')))
     throw new Error('this Firefox has no Navigation API: the next check proves nothing new');

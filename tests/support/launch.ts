@@ -59,6 +59,19 @@ export interface LaunchOptions {
   extensionPath?: string;
   /** Extra environment for the browser (a headed one needs DISPLAY: see display.ts). */
   env?: Record<string, string>;
+  /** Leave the first-run page the extension opens on install (closed by default). */
+  keepWelcome?: boolean;
+}
+
+/** The first-run page the extension opens once installed, when it shows up in time. */
+export async function welcomePage(context: BrowserContext, timeout = 10_000): Promise<Page | null> {
+  const until = Date.now() + timeout;
+  while (Date.now() < until) {
+    const page = context.pages().find((p) => p.url().endsWith('/welcome.html'));
+    if (page) return page;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return null;
 }
 
 export async function launch(opts: LaunchOptions = {}): Promise<BrowserContext> {
@@ -72,6 +85,10 @@ export async function launch(opts: LaunchOptions = {}): Promise<BrowserContext> 
     ...(opts.env ? { env: { ...process.env, ...opts.env } } : {}),
   });
   await servePractice(context);
+  // Tests start from a quiet browser: the first-run page has its own test (first-run.spec.ts).
+  // A profile given again may have it installed already: a shorter wait then.
+  if (!opts.keepWelcome)
+    await (await welcomePage(context, opts.userDataDir ? 2000 : 10_000))?.close();
   return context;
 }
 
