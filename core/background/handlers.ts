@@ -15,6 +15,7 @@ import { recognise, urlKey } from '../sites/recognise';
 import { enter } from '../steps/numbering';
 import { TabStates, type KeyValueStore, type TabState } from './tab-state';
 import type { ProgressService } from '../progress/service';
+import { deleteContact } from '../progress/contact';
 
 export interface BackgroundDeps {
   guides: Guide[];
@@ -154,6 +155,29 @@ export function createBackground(deps: BackgroundDeps) {
       if (g) guides.push({ id: g.id, title: g.title });
     }
     return guides.length ? { guides, resume: false } : null;
+  }
+
+  /**
+   * Leaves nothing of the person in this browser: each tab's guide stops (storage.session keeps
+   * no session of hers), then the progress store and the aidant's contact are erased.
+   */
+  async function forgetPerson() {
+    for (const tabId of (await deps.openTabs?.()) ?? []) {
+      if (!(await tabs.get(tabId)).active) continue;
+      await changed(tabId, await tabs.update(tabId, (old) => ({ ...old, active: null })));
+    }
+    const removed = deps.progress
+      ? await deps.progress.eraseAll()
+      : { sessions: 0, stepEvents: 0, notes: 0 };
+    await deleteContact(deps.local);
+    return removed;
+  }
+
+  /** « Ordinateur partagé »: called when the browser starts, so nothing outlives a closing. */
+  async function forgetIfShared(): Promise<boolean> {
+    if (!(await settings()).sharedComputer) return false;
+    await forgetPerson();
+    return true;
   }
 
   const handlers: Handlers = {
@@ -390,6 +414,10 @@ export function createBackground(deps: BackgroundDeps) {
       return needProgress().cleanup((await settings()).retentionDays);
     },
 
+    async 'data:forget'() {
+      return forgetPerson();
+    },
+
     async 'settings:get'() {
       return settings();
     },
@@ -415,5 +443,5 @@ export function createBackground(deps: BackgroundDeps) {
     },
   };
 
-  return { handlers, tabs, settings };
+  return { handlers, tabs, settings, forgetIfShared };
 }

@@ -66,6 +66,7 @@ export interface Responses {
     | { ok: false; kind: ImportProblem };
   'data:erase': Counts;
   'data:cleanup': Counts;
+  'data:forget': Counts;
   'settings:get': Settings;
   'settings:set': Settings;
 }

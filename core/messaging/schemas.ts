@@ -63,6 +63,11 @@ export const SettingsSchema = z.extend(PageSettingsSchema, {
   textSize: z.number().check(z.gte(100), z.lte(200)),
   /** Sessions not touched for this many days are erased (0: never). */
   retentionDays: z.number().check(z.int(), z.gte(0), z.lte(3650)),
+  /**
+   * « Ordinateur partagé »: nothing of the person is kept once the browser closes (progress,
+   * notes and the aidant's contact are erased when it starts again). Missing: off.
+   */
+  sharedComputer: z.optional(z.boolean()),
 });
 
 /**

@@ -33,7 +33,7 @@ export default defineBackground(() => {
   const panelBrowser = browser as unknown as PanelBrowser;
 
   const progress = new ProgressService(new PapDB());
-  const { handlers, settings } = createBackground({
+  const { handlers, settings, forgetIfShared } = createBackground({
     guides,
     glossary,
     session: areaStore(browser.storage.session),
@@ -69,6 +69,12 @@ export default defineBackground(() => {
   void settings()
     .then((s) => progress.cleanup(s.retentionDays))
     .catch(() => undefined);
+
+  // « Ordinateur partagé »: what the last person left is erased when the browser starts again
+  // (after a closing or a crash alike), before anyone uses it.
+  browser.runtime.onStartup.addListener(() => {
+    void forgetIfShared().catch(() => undefined);
+  });
 
   browser.tabs.onRemoved.addListener((tabId) => {
     void browser.storage.session.remove(`tab:${tabId}`);
