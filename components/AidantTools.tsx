@@ -17,7 +17,7 @@ const HOWS: { how: How; key: string; testId: string }[] = [
 /**
  * In the aidant's part, in aidant mode: how the step just done went (asked after it is done:
  * the guide moves on by itself, so the question is about the step before; on the end screen,
- * about the last one), and a note for next time. The person's own data never appears here:
+ * about the last one the person did), and a note for next time. The person's own data never appears here:
  * only these marks and notes.
  */
 export function AidantTools({

@@ -115,9 +115,9 @@ function Panel({ glossary }: { glossary: GlossaryTerm[] }) {
     const a = info.active;
     const index = Math.min(a.stepIndex, activeGuide.steps.length - 1);
     const step = activeGuide.steps[index]!;
-    // The aidant marks a step once it is done: the one before, or the last one at the end.
-    const ended = a.finished && index === activeGuide.steps.length - 1;
-    const askedAt = ended ? index : previousCounted(activeGuide, index, a.entered ?? []);
+    // The aidant marks a step once it is done: the one the page moved past. The last step is
+    // what the person sees once it is all done, so the end screen asks about the one before.
+    const askedAt = previousCounted(activeGuide, index, a.entered ?? []);
     const asked = askedAt === null ? null : activeGuide.steps[askedAt]!;
     const markKey = `${a.sessionId ?? 'none'}:${asked?.id ?? ''}`;
     body = (
@@ -148,15 +148,24 @@ function Panel({ glossary }: { glossary: GlossaryTerm[] }) {
                     : undefined))
                 : undefined
             }
-            onHow={(how) =>
+            onHow={(how) => {
+              if (!asked) return;
+              // Shown at once, as a radio button is; taken back if it could not be recorded.
+              const before = marks[markKey];
+              setMarks((m) => ({ ...m, [markKey]: how }));
               void act(async () => {
-                if (!asked) return null;
-                await send('step:how', { tabId, stepId: asked.id, how });
-                setMarks((m) => ({ ...m, [markKey]: how }));
+                try {
+                  await send('step:how', { tabId, stepId: asked.id, how });
+                } catch (e) {
+                  setMarks(({ [markKey]: _tried, ...m }) =>
+                    before ? { ...m, [markKey]: before } : m,
+                  );
+                  throw e;
+                }
                 bumpProgress();
                 return null;
-              })
-            }
+              });
+            }}
             progress={shown}
             onNotesChanged={bumpProgress}
             onDeleteNote={(id) =>
