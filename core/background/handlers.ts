@@ -33,6 +33,9 @@ export interface BackgroundDeps {
   progress?: ProgressService;
 }
 
+/** Set in storage.session once the background ran in this browser session. */
+const BROWSER_SESSION_KEY = 'browserSession';
+
 /** Index of the first step whose `on` URL patterns match; element conditions are left to the page. */
 export function urlEntryStep(guide: Guide, key: string): number | null {
   const i = guide.steps.findIndex((s) => s.on?.url?.some((p) => matchUrlPattern(p, key)));
@@ -173,9 +176,16 @@ export function createBackground(deps: BackgroundDeps) {
     return removed;
   }
 
-  /** « Ordinateur partagé »: called when the browser starts, so nothing outlives a closing. */
+  /**
+   * « Ordinateur partagé »: called each time the background starts. storage.session is emptied
+   * when the browser closes (or crashes) and kept while it runs, so a start without its mark is
+   * the first of a new browser session: what the last person left is erased then, before anyone
+   * uses it. A background that only woke up again finds the mark and keeps everything.
+   */
   async function forgetIfShared(): Promise<boolean> {
-    if (!(await settings()).sharedComputer) return false;
+    const fresh = (await deps.session.get(BROWSER_SESSION_KEY)) === undefined;
+    if (fresh) await deps.session.set(BROWSER_SESSION_KEY, true);
+    if (!fresh || !(await settings()).sharedComputer) return false;
     await forgetPerson();
     return true;
   }

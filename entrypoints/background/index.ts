@@ -65,16 +65,14 @@ export default defineBackground(() => {
   // Replies go through sendResponse: Chrome before 144 ignores a returned Promise.
   browser.runtime.onMessage.addListener(listen(route));
 
+  // « Ordinateur partagé »: what the last person left is erased once the browser starts again
+  // (after a closing or a crash alike), before anyone uses it.
+  void forgetIfShared().catch(() => undefined);
+
   // Old sessions are erased after the delay the person chose (each time the worker starts).
   void settings()
     .then((s) => progress.cleanup(s.retentionDays))
     .catch(() => undefined);
-
-  // « Ordinateur partagé »: what the last person left is erased when the browser starts again
-  // (after a closing or a crash alike), before anyone uses it.
-  browser.runtime.onStartup.addListener(() => {
-    void forgetIfShared().catch(() => undefined);
-  });
 
   browser.tabs.onRemoved.addListener((tabId) => {
     void browser.storage.session.remove(`tab:${tabId}`);

@@ -823,10 +823,18 @@ describe('a shared computer', () => {
 
   it('« Ordinateur partagé » erases everything when the browser starts again, and only then', async () => {
     const { db, x } = await used();
+    // The background woke up in this browser session: nothing is erased, setting on or off.
+    expect(await x.bg.forgetIfShared()).toBe(false);
+    await x.call('settings:set', { sharedComputer: true }, {});
     expect(await x.bg.forgetIfShared()).toBe(false);
     expect(await db.sessions.count()).toBe(1);
-    await x.call('settings:set', { sharedComputer: true }, {});
-    expect(await x.bg.forgetIfShared()).toBe(true);
+    // The browser closed (storage.session is emptied) and starts again.
+    const restarted = harness({
+      progress: new ProgressService(db),
+      local: x.local,
+      openTabs: async () => [],
+    });
+    expect(await restarted.bg.forgetIfShared()).toBe(true);
     expect([
       await db.sessions.count(),
       await db.stepEvents.count(),
@@ -834,6 +842,15 @@ describe('a shared computer', () => {
     ]).toEqual([0, 0, 0]);
     expect(x.local.data.has('aidantContact')).toBe(false);
     // The setting itself stays: the next person is on a shared computer too.
-    expect((await x.call('settings:get', {}, {})).sharedComputer).toBe(true);
+    expect((await restarted.call('settings:get', {}, {})).sharedComputer).toBe(true);
+  });
+
+  it('without « Ordinateur partagé », a new browser session keeps the person’s progress', async () => {
+    const { db, x } = await used();
+    await x.bg.forgetIfShared();
+    const restarted = harness({ progress: new ProgressService(db), local: x.local });
+    expect(await restarted.bg.forgetIfShared()).toBe(false);
+    expect(await db.sessions.count()).toBe(1);
+    expect(x.local.data.has('aidantContact')).toBe(true);
   });
 });
