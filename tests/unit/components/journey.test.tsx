@@ -86,34 +86,39 @@ describe('the button the person needs now', () => {
 });
 
 describe('the aidant marks a step after it is done', () => {
-  it('asks about the last step on the end screen, after the guide finished by itself', async () => {
-    const bg = await startAt('aidant', 'valider');
+  it('asks about the last step done on the end screen, after the guide finished by itself', async () => {
+    const bg = await startAt('aidant', 'verifier-ressources');
     const last = guide.steps.length - 1;
-    // On « valider », the question is about the step before it.
-    expect(screen.getByTestId('how').getAttribute('data-step-id')).toBe('verifier-ressources');
+    // On « vérifier », the question is about the step before it.
+    expect(screen.getByTestId('how').getAttribute('data-step-id')).toBe('profil-change');
     await click(screen.getByTestId('how-alone'));
-    await moved(bg, at('valider'), last);
+    await moved(bg, at('verifier-ressources'), at('valider'));
     await waitFor(() =>
-      expect(screen.getByTestId('how').getAttribute('data-step-id')).toBe('valider'),
+      expect(screen.getByTestId('how').getAttribute('data-step-id')).toBe('verifier-ressources'),
     );
     // The mark given for the step before is not carried to this one.
     expect((screen.getByTestId('how-alone') as HTMLInputElement).checked).toBe(false);
     await click(screen.getByTestId('how-aidant'));
-    await moved(bg, last, last, true);
+    // « Valider » done: the page shows the confirmation, the last step, and the guide ends.
+    await moved(bg, at('valider'), last, true);
     await screen.findByTestId('guide-finished');
     await waitFor(() =>
-      expect(screen.getByTestId('how').getAttribute('data-step-id')).toBe('termine'),
+      expect(screen.getByTestId('how').getAttribute('data-step-id')).toBe('valider'),
     );
+    expect((screen.getByTestId('how-help') as HTMLInputElement).checked).toBe(false);
     await click(screen.getByTestId('how-help'));
     await waitFor(async () => {
       const events = await bg.db.stepEvents.toArray();
       expect(events.map((e) => [e.stepId, e.how]).sort()).toEqual([
-        ['termine', 'help'],
-        ['valider', 'aidant'],
-        ['verifier-ressources', 'alone'],
+        ['profil-change', 'alone'],
+        ['valider', 'help'],
+        ['verifier-ressources', 'aidant'],
       ]);
     });
     expect((screen.getByTestId('how-help') as HTMLInputElement).checked).toBe(true);
+    expect(within(screen.getByTestId('how')).getAllByRole('radio', { checked: true })).toHaveLength(
+      1,
+    );
   });
 });
 
