@@ -15,13 +15,16 @@ const HOWS: { how: How; key: string; testId: string }[] = [
 ];
 
 /**
- * Under the step, in aidant mode: how the step was done (the way toward autonomy), and a note
- * for next time. The person's own data never appears here: only these marks and notes.
+ * In the aidant's part, in aidant mode: how the step just done went (asked after it is done:
+ * the guide moves on by itself, so the question is about the step before; on the end screen,
+ * about the last one the person did), and a note for next time. The person's own data never appears here:
+ * only these marks and notes.
  */
 export function AidantTools({
   guideId,
   tabId,
   step,
+  asked,
   chosen,
   onHow,
   progress,
@@ -30,8 +33,11 @@ export function AidantTools({
 }: {
   guideId: string;
   tabId: number;
+  /** The step on screen: a note can be about it. */
   step: { id: string; title: string };
-  /** How this step was marked in this session, if it was. */
+  /** The step just done, which the question is about; null before the first is done. */
+  asked: { id: string; title: string } | null;
+  /** How the asked step was marked in this session, if it was. */
   chosen: How | undefined;
   onHow(how: How): void;
   progress: GuideProgress | null;
@@ -39,35 +45,28 @@ export function AidantTools({
   onDeleteNote(id: number): void;
 }) {
   const { t } = useTranslation();
-  const titleId = useId();
-  const howId = useId();
+  const name = useId();
   return (
-    <section className="aidant-tools" aria-labelledby={titleId} data-testid="aidant-tools">
-      <h3 id={titleId} className="aidant-tools-title">
-        {t('aidantSpace')}
-      </h3>
-      <p id={howId} className="how-question">
-        {t('howQuestion')}
-      </p>
-      <div className="how-buttons" role="group" aria-labelledby={howId}>
-        {HOWS.map(({ how, key, testId }) => (
-          <button
-            key={how}
-            type="button"
-            className={`btn how-btn how-${how}`}
-            aria-pressed={chosen === how}
-            onClick={() => onHow(how)}
-            data-testid={testId}
-          >
-            <span className="how-check" aria-hidden="true">
-              {chosen === how ? '✓' : ''}
-            </span>
-            {t(key)}
-          </button>
-        ))}
-      </div>
+    <div className="aidant-tools" data-testid="aidant-tools">
+      {asked && (
+        <fieldset className="how-choices" data-testid="how" data-step-id={asked.id}>
+          <legend className="how-question">{t('howAfter', { step: asked.title })}</legend>
+          {HOWS.map(({ how, key, testId }) => (
+            <label key={how} className={`choice how-choice how-${how}`}>
+              <input
+                type="radio"
+                name={name}
+                checked={chosen === how}
+                onChange={() => onHow(how)}
+                data-testid={testId}
+              />
+              {t(key)}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <NoteBox guideId={guideId} tabId={tabId} step={step} onSaved={onNotesChanged} />
       {progress && <GuideNotes progress={progress} onDelete={onDeleteNote} />}
-    </section>
+    </div>
   );
 }

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Guide } from '../core/guides/types';
 import type { Counts, GuideProgress } from '../core/messaging/responses';
 import { MAX_FILE_BYTES } from '../core/progress/limits';
+import { addContactToFile, contactInFile } from '../core/progress/contact';
+import { useAidantContact } from '../hooks/use-aidant-contact';
 import { hasMarks, HistoryLine } from './HistoryLine';
 import { GuideNotes } from './NotesList';
 import { IMPORT_PROBLEM_KEYS } from './problem-keys';
@@ -221,6 +223,10 @@ function ExportSection({ download }: { download(text: string, fileName: string):
   const send = useSend();
   const [status, setStatus] = useState<Status | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // The aidant's contact goes into the file only when the person ticks the box.
+  const { contact } = useAidantContact();
+  const [withContact, setWithContact] = useState(false);
+  const contactBox = useId();
   async function run() {
     try {
       const file = await send('data:export', {});
@@ -236,7 +242,10 @@ function ExportSection({ download }: { download(text: string, fileName: string):
         });
         return;
       }
-      download(file.text, file.fileName);
+      download(
+        withContact && contact ? addContactToFile(file.text, contact) : file.text,
+        file.fileName,
+      );
       setProblem(file.problem);
       setStatus({ kind: 'ok', text: t('exportDone', { file: file.fileName }) });
     } catch {
@@ -246,6 +255,18 @@ function ExportSection({ download }: { download(text: string, fileName: string):
   return (
     <Section title={t('exportTitle')}>
       <p>{t('exportText')}</p>
+      {contact && (
+        <p className="setting-row">
+          <input
+            id={contactBox}
+            type="checkbox"
+            checked={withContact}
+            onChange={(e) => setWithContact(e.target.checked)}
+            data-testid="export-contact"
+          />
+          <label htmlFor={contactBox}>{t('exportContact')}</label>
+        </p>
+      )}
       <div className="actions">
         <button
           type="button"
@@ -273,6 +294,7 @@ function ImportSection({ onDone }: { onDone(): void }) {
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
   const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
+  const { save: saveContact } = useAidantContact();
   const tooBig = (): Status => ({
     kind: 'error',
     text: t('importFailed', { error: t('importTooBig') }),
@@ -289,7 +311,13 @@ function ImportSection({ onDone }: { onDone(): void }) {
     }
     setBusy(true);
     try {
-      const result = await send('data:import', { text: await file.text(), mode });
+      const text = await file.text();
+      const result = await send('data:import', { text, mode });
+      if (result.ok) {
+        // A contact the person put in the file comes back with it.
+        const contact = contactInFile(text);
+        if (contact) await saveContact(contact);
+      }
       if (!result.ok) {
         // A reason this version does not know still gets a calm sentence.
         const error = t(IMPORT_PROBLEM_KEYS[result.kind] ?? 'error');

@@ -5,9 +5,11 @@ import type { GlossaryTerm } from '../core/glossary/types';
 import type { Send } from '../core/messaging/client';
 import { DEFAULT_SETTINGS } from '../core/messaging/responses';
 import { getSite } from '../core/sites/registry';
+import { previousCounted } from '../core/steps/numbering';
 import { AidantTools, type How } from './AidantTools';
 import { AppIcon } from './AppIcon';
 import { BackToSite } from './BackToSite';
+import { FinishForPerson } from './FinishForPerson';
 import { GuideIntro } from './GuideIntro';
 import { GuideList } from './GuideList';
 import { PageShell } from './page-shell';
@@ -55,6 +57,8 @@ function Panel({ glossary }: { glossary: GlossaryTerm[] }) {
   // How each step was marked, per session: the aidant sees the choice again on going back.
   const [marks, setMarks] = useState<Record<string, How>>({});
   const [changes, setChanges] = useState(0);
+  // « Terminer pour cette personne » erased everything: said once, above what comes next.
+  const [forgotten, setForgotten] = useState(false);
   const visible = useVisibleAgain();
   const bumpProgress = useCallback(() => setChanges((n) => n + 1), []);
 
@@ -119,8 +123,13 @@ function Panel({ glossary }: { glossary: GlossaryTerm[] }) {
     );
   else if (activeGuide && info?.active) {
     const a = info.active;
-    const step = activeGuide.steps[Math.min(a.stepIndex, activeGuide.steps.length - 1)]!;
-    const markKey = `${a.sessionId ?? 'none'}:${step.id}`;
+    const index = Math.min(a.stepIndex, activeGuide.steps.length - 1);
+    const step = activeGuide.steps[index]!;
+    // The aidant marks a step once it is done: the one the page moved past. The last step is
+    // what the person sees once it is all done, so the end screen asks about the one before.
+    const askedAt = previousCounted(activeGuide, index, a.entered ?? []);
+    const asked = askedAt === null ? null : activeGuide.steps[askedAt]!;
+    const markKey = `${a.sessionId ?? 'none'}:${asked?.id ?? ''}`;
     body = (
       <StepView
         key={`${activeGuide.id}#${a.stepIndex}`}
@@ -132,25 +141,41 @@ function Panel({ glossary }: { glossary: GlossaryTerm[] }) {
         }
         onStop={() => void act(() => send('guide:stop', { tabId }))}
         onMode={(mode) => void act(() => send('guide:mode', { tabId, mode }))}
+        tabId={tabId}
+        onNoted={bumpProgress}
+        desk={<FinishForPerson guideId={activeGuide.id} onDone={() => setForgotten(true)} />}
         aidant={
           <AidantTools
             guideId={activeGuide.id}
             tabId={tabId}
             step={{ id: step.id, title: step.title }}
+            asked={asked && { id: asked.id, title: asked.title }}
             chosen={
-              marks[markKey] ??
-              (shown?.resume?.sessionId === a.sessionId
-                ? (shown?.marks[step.id] as How | undefined)
-                : undefined)
+              asked
+                ? (marks[markKey] ??
+                  (shown?.resume?.sessionId === a.sessionId
+                    ? (shown?.marks[asked.id] as How | undefined)
+                    : undefined))
+                : undefined
             }
-            onHow={(how) =>
+            onHow={(how) => {
+              if (!asked) return;
+              // Shown at once, as a radio button is; taken back if it could not be recorded.
+              const before = marks[markKey];
+              setMarks((m) => ({ ...m, [markKey]: how }));
               void act(async () => {
-                await send('step:how', { tabId, stepId: step.id, how });
-                setMarks((m) => ({ ...m, [markKey]: how }));
+                try {
+                  await send('step:how', { tabId, stepId: asked.id, how });
+                } catch (e) {
+                  setMarks(({ [markKey]: _tried, ...m }) =>
+                    before ? { ...m, [markKey]: before } : m,
+                  );
+                  throw e;
+                }
                 bumpProgress();
                 return null;
-              })
-            }
+              });
+            }}
             progress={shown}
             onNotesChanged={bumpProgress}
             onDeleteNote={(id) =>
@@ -173,6 +198,7 @@ function Panel({ glossary }: { glossary: GlossaryTerm[] }) {
         onResume={(stepIndex) => resumeAt(openedGuide.id, stepIndex)}
         onStart={(mode) => {
           setOpened(null);
+          setForgotten(false);
           void act(() => send('guide:start', { tabId, guideId: openedGuide.id, mode }));
         }}
       />
@@ -224,6 +250,11 @@ function Panel({ glossary }: { glossary: GlossaryTerm[] }) {
       {error && (
         <p className="notice" role="alert">
           {t('error')}
+        </p>
+      )}
+      {forgotten && (
+        <p className="notice notice-ok" role="status" data-testid="finish-done">
+          {t('finishDone')}
         </p>
       )}
       {showSettings && (

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../core/guides/model';
 import type { Settings } from '../core/messaging/responses';
+import { AidantContactForm } from './AidantContactForm';
 import { AUTHORING_PAGE_HREF, DATA_PAGE_HREF, NewTabLink } from './links';
 import { PRIVACY_PAGE_HREF } from './PrivacyPage';
 
@@ -19,6 +20,7 @@ export function SettingsView({
   const { t } = useTranslation();
   const glossaryId = useId();
   const authoringId = useId();
+  const sharedId = useId();
   return (
     <section aria-labelledby="settings-title" className="settings" data-testid="settings">
       <h2 id="settings-title">{t('settings')}</h2>
@@ -60,6 +62,21 @@ export function SettingsView({
           </label>
         ))}
       </fieldset>
+      <p className="setting-row">
+        <input
+          id={sharedId}
+          type="checkbox"
+          checked={settings.sharedComputer === true}
+          onChange={(e) => onChange({ sharedComputer: e.target.checked })}
+          aria-describedby={`${sharedId}-hint`}
+          data-testid="setting-shared"
+        />
+        <label htmlFor={sharedId}>{t('settingsShared')}</label>
+      </p>
+      <p id={`${sharedId}-hint`} className="setting-hint">
+        {t('settingsSharedHint')}
+      </p>
+      <AidantContactForm />
       <p>
         <NewTabLink href={DATA_PAGE_HREF} testId="my-data-link">
           {t('myData')}

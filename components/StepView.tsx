@@ -1,13 +1,13 @@
-import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Guide, Mode } from '../core/guides/model';
 import type { ActiveInfo } from '../core/messaging/responses';
 import type { Site } from '../core/sites/registry';
 import { previousCounted, stepNumber } from '../core/steps/numbering';
-import { HelpContacts } from './HelpContacts';
 import { memoHref, NewTabLink } from './links';
 import { RichText } from './RichText';
 import { SpeakButton } from './SpeakButton';
+import { StuckHelp } from './StuckHelp';
 
 export interface StepViewProps {
   guide: Guide;
@@ -19,9 +19,26 @@ export interface StepViewProps {
   onMode?(mode: Mode): void;
   /** Aidant tools for the current step (aidant mode only). */
   aidant?: ReactNode;
+  /** What the aidant part offers in both modes (« Terminer pour cette personne »). */
+  desk?: ReactNode;
+  /** The guided tab, for the drift note « La page n'est pas pareille » leaves. */
+  tabId?: number;
+  /** A note was saved from the panel (the aidant's notes are read again). */
+  onNoted?(): void;
 }
 
-export function StepView({ guide, active, site, onGoto, onStop, onMode, aidant }: StepViewProps) {
+export function StepView({
+  guide,
+  active,
+  site,
+  onGoto,
+  onStop,
+  onMode,
+  aidant,
+  desk,
+  tabId,
+  onNoted,
+}: StepViewProps) {
   const { t } = useTranslation();
   const [stuck, setStuck] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -45,13 +62,16 @@ export function StepView({ guide, active, site, onGoto, onStop, onMode, aidant }
         guide={guide}
         active={active}
         heading={heading}
-        onBack={previous === null ? undefined : () => onGoto(previous)}
         onStop={onStop}
         onMode={onMode}
         aidant={aidant}
+        desk={desk}
       />
     );
   }
+  // A step with a `done` condition moves on by itself once the page shows it is done: the
+  // person's next move is on the site, so « Étape suivante » is not the button to press.
+  const auto = !!step.done;
 
   return (
     <section
@@ -61,12 +81,9 @@ export function StepView({ guide, active, site, onGoto, onStop, onMode, aidant }
       data-step-id={step.id}
       data-step-index={index}
     >
-      <div className="step-top">
-        <p className="guide-name" dir="auto">
-          {guide.title}
-        </p>
-        {onMode && <AidantSwitch on={active.mode === 'aidant'} onChange={onMode} />}
-      </div>
+      <p className="guide-name" dir="auto">
+        {guide.title}
+      </p>
       <p className="step-count" data-testid="step-count">
         {t('stepOf', { n, total })}
       </p>
@@ -80,6 +97,11 @@ export function StepView({ guide, active, site, onGoto, onStop, onMode, aidant }
       {active.targetFound === false && !active.finished && (
         <p className="notice" role="status" data-testid="step-notfound">
           {t('notFound')}
+        </p>
+      )}
+      {auto && !last && (
+        <p className="auto-hint" data-testid="auto-hint">
+          {t('autoNext')}
         </p>
       )}
       {active.mode === 'aidant' && step.aidant && (
@@ -104,11 +126,11 @@ export function StepView({ guide, active, site, onGoto, onStop, onMode, aidant }
         {!last && (
           <button
             type="button"
-            className="btn btn-primary"
+            className={auto ? 'btn btn-secondary' : 'btn btn-primary'}
             onClick={() => onGoto(index + 1)}
             data-testid="next"
           >
-            {t('next')}
+            {t(auto ? 'nextAnyway' : 'next')}
           </button>
         )}
         <button
@@ -124,8 +146,9 @@ export function StepView({ guide, active, site, onGoto, onStop, onMode, aidant }
           {t('stop')}
         </button>
       </div>
-      {stuck && site && <HelpContacts site={site} />}
-      {active.mode === 'aidant' && aidant}
+      {stuck && (
+        <StuckHelp site={site} guideId={guide.id} step={step} tabId={tabId} onNoted={onNoted} />
+      )}
       <p className="memo-row">
         <NewTabLink
           href={memoHref(guide.id, active.entered)}
@@ -135,33 +158,49 @@ export function StepView({ guide, active, site, onGoto, onStop, onMode, aidant }
           {t('memoLink')}
         </NewTabLink>
       </p>
+      <AidantPart mode={active.mode} onMode={onMode} desk={desk}>
+        {aidant}
+      </AidantPart>
     </section>
   );
 }
 
+/** Whether two headings say the same thing (« C'est fini » and « C’est fini ! »). */
+function sameWords(a: string, b: string): boolean {
+  const fold = (x: string) =>
+    x
+      .normalize('NFD')
+      .replace(/[\p{M}\p{P}\s]+/gu, '')
+      .toLowerCase();
+  return fold(a) === fold(b);
+}
+
 /**
- * The end of a guide: it says the procedure is over, repeats what the last step says (where
- * the document is, what comes next) and offers to close. The aidant keeps their tools.
+ * The end of a guide: it says once that the procedure is over, with what the last step says
+ * (where the document is, what comes next), and offers what makes sense now: the paper memo,
+ * or another procedure. The aidant keeps their part.
  */
 function GuideEnd({
   guide,
   active,
   heading,
-  onBack,
   onStop,
   onMode,
   aidant,
+  desk,
 }: {
   guide: Guide;
   active: ActiveInfo;
   heading: RefObject<HTMLHeadingElement | null>;
-  onBack?(): void;
   onStop(): void;
   onMode?(mode: Mode): void;
   aidant?: ReactNode;
+  desk?: ReactNode;
 }) {
   const { t } = useTranslation();
   const step = guide.steps[guide.steps.length - 1]!;
+  const title = t('finishedTitle');
+  const ownTitle = !sameWords(step.title, title);
   return (
     <section
       className="step step-end"
@@ -170,21 +209,19 @@ function GuideEnd({
       data-step-id={step.id}
       data-step-index={guide.steps.length - 1}
     >
-      <div className="step-top">
-        <p className="guide-name" dir="auto">
-          {guide.title}
-        </p>
-        {onMode && <AidantSwitch on={active.mode === 'aidant'} onChange={onMode} />}
-      </div>
+      <p className="guide-name" dir="auto">
+        {guide.title}
+      </p>
       <div className="done" role="status" data-testid="guide-finished">
         <h2 id="step-title" ref={heading} tabIndex={-1} className="done-title">
-          {t('finishedTitle')}
+          {title}
         </h2>
-        <p>{t('finishedText')}</p>
+        {ownTitle && (
+          <p className="done-step" dir="auto" data-testid="end-step-title">
+            {step.title}
+          </p>
+        )}
       </div>
-      <h3 dir="auto" data-testid="end-step-title">
-        {step.title}
-      </h3>
       <p className="step-text" data-testid="step-text" dir="auto">
         <RichText text={step.text} />
       </p>
@@ -197,26 +234,51 @@ function GuideEnd({
         </aside>
       )}
       <div className="actions">
-        <SpeakButton text={`${t('finishedTitle')} ${step.title}. ${step.text}`} />
-        {onBack && (
-          <button type="button" className="btn btn-secondary" onClick={onBack} data-testid="prev">
-            {t('previous')}
-          </button>
-        )}
-        <button type="button" className="btn btn-primary" onClick={onStop} data-testid="stop">
-          {t('close')}
-        </button>
-      </div>
-      {active.mode === 'aidant' && aidant}
-      <p className="memo-row">
-        <NewTabLink
-          href={memoHref(guide.id, active.entered)}
-          testId="memo-link"
-          className="btn btn-link"
-        >
+        <SpeakButton text={`${title} ${ownTitle ? `${step.title}. ` : ''}${step.text}`} />
+        <NewTabLink href={memoHref(guide.id, active.entered)} testId="memo-link">
           {t('memoLink')}
         </NewTabLink>
-      </p>
+        <button type="button" className="btn btn-primary" onClick={onStop} data-testid="stop">
+          {t('otherGuide')}
+        </button>
+      </div>
+      <AidantPart mode={active.mode} onMode={onMode} desk={desk}>
+        {aidant}
+      </AidantPart>
+    </section>
+  );
+}
+
+/**
+ * The aidant's part, under the step: the switch, and in aidant mode their tools. A person
+ * alone sees only its quiet heading and the switch, at the bottom, out of the way.
+ */
+function AidantPart({
+  mode,
+  onMode,
+  desk,
+  children,
+}: {
+  mode: Mode;
+  onMode?(mode: Mode): void;
+  desk?: ReactNode;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  if (!onMode && !desk && !(mode === 'aidant' && children)) return null;
+  return (
+    <section
+      className={`aidant-part aidant-part-${mode}`}
+      aria-labelledby={id}
+      data-testid="aidant-part"
+    >
+      <h3 id={id} className="aidant-tools-title">
+        {t('aidantSpace')}
+      </h3>
+      {onMode && <AidantSwitch on={mode === 'aidant'} onChange={onMode} />}
+      {mode === 'aidant' && children}
+      {desk}
     </section>
   );
 }

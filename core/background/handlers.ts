@@ -17,6 +17,7 @@ import { badgeFor, type Badge } from './badge';
 import { TabStates, type KeyValueStore, type TabState } from './tab-state';
 import type { ProgressService } from '../progress/service';
 import { createAuthoring, type AuthoringDeps } from '../authoring/background';
+import { deleteContact } from '../progress/contact';
 
 export interface BackgroundDeps {
   guides: Guide[];
@@ -44,6 +45,9 @@ export interface BackgroundDeps {
   /** The keyboard shortcut that opens the panel, as the browser shows it (may be unset). */
   shortcut?(): Promise<string | null>;
 }
+
+/** Set in storage.session once the background ran in this browser session. */
+const BROWSER_SESSION_KEY = 'browserSession';
 
 /** Index of the first step whose `on` URL patterns match; element conditions are left to the page. */
 export function urlEntryStep(guide: Guide, key: string): number | null {
@@ -229,6 +233,36 @@ export function createBackground(deps: BackgroundDeps) {
     if (deps.panelFromPage !== false) return {};
     const key = await deps.shortcut?.().catch(() => null);
     return { sidebar: key ? { shortcut: key } : {} };
+  }
+
+  /**
+   * Leaves nothing of the person in this browser: each tab's guide stops (storage.session keeps
+   * no session of hers), then the progress store and the aidant's contact are erased.
+   */
+  async function forgetPerson() {
+    for (const tabId of (await deps.openTabs?.()) ?? []) {
+      if (!(await tabs.get(tabId)).active) continue;
+      await changed(tabId, await tabs.update(tabId, (old) => ({ ...old, active: null })));
+    }
+    const removed = deps.progress
+      ? await deps.progress.eraseAll()
+      : { sessions: 0, stepEvents: 0, notes: 0 };
+    await deleteContact(deps.local);
+    return removed;
+  }
+
+  /**
+   * « Ordinateur partagé »: called each time the background starts. storage.session is emptied
+   * when the browser closes (or crashes) and kept while it runs, so a start without its mark is
+   * the first of a new browser session: what the last person left is erased then, before anyone
+   * uses it. A background that only woke up again finds the mark and keeps everything.
+   */
+  async function forgetIfShared(): Promise<boolean> {
+    const fresh = (await deps.session.get(BROWSER_SESSION_KEY)) === undefined;
+    if (fresh) await deps.session.set(BROWSER_SESSION_KEY, true);
+    if (!fresh || !(await settings()).sharedComputer) return false;
+    await forgetPerson();
+    return true;
   }
 
   const handlers: Handlers = {
@@ -476,6 +510,10 @@ export function createBackground(deps: BackgroundDeps) {
       return needProgress().cleanup((await settings()).retentionDays);
     },
 
+    async 'data:forget'() {
+      return forgetPerson();
+    },
+
     async 'settings:get'() {
       return settings();
     },
@@ -509,5 +547,5 @@ export function createBackground(deps: BackgroundDeps) {
       authoring.ready.then(() => handler(data, ctx));
   }
 
-  return { handlers, tabs, settings, authoring, tabNavigated, tabFocused };
+  return { handlers, tabs, settings, authoring, tabNavigated, tabFocused, forgetIfShared };
 }

@@ -111,6 +111,11 @@ export const requests = {
   /** Erases everything: the page asks for a clear confirmation, and says so here. */
   'data:erase': { from: 'extension', data: z.object({ confirm: z.literal('EFFACER') }) },
   'data:cleanup': { from: 'extension', data: z.object({}) },
+  /**
+   * « Terminer pour cette personne » on a shared computer: every guide stops, and her progress,
+   * notes and aidant's contact are erased from this browser. Confirmed like `data:erase`.
+   */
+  'data:forget': { from: 'extension', data: z.object({ confirm: z.literal('EFFACER') }) },
 
   // ── authoring kit (« Je rédige des guides »; refused while the setting is off) ──
   /** The recorder in the page: a click or a field the author moved through (never a value). */

@@ -81,6 +81,7 @@ export interface Responses {
   'authoring:probe': StepProbe[];
   'authoring:drift': DriftNote[];
   'authoring:drift-clear': number;
+  'data:forget': Counts;
   'settings:get': Settings;
   'settings:set': Settings;
 }

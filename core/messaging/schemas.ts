@@ -65,6 +65,11 @@ export const SettingsSchema = z.extend(PageSettingsSchema, {
   retentionDays: z.number().check(z.int(), z.gte(0), z.lte(3650)),
   /** « Je rédige des guides »: the authoring kit (page, picker, recorder, preview). Off if absent. */
   authoring: z.optional(z.boolean()),
+  /**
+   * « Ordinateur partagé »: nothing of the person is kept once the browser closes (progress,
+   * notes and the aidant's contact are erased when it starts again). Missing: off.
+   */
+  sharedComputer: z.optional(z.boolean()),
 });
 
 /**

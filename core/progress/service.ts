@@ -23,7 +23,13 @@ import {
   startSession,
   updateSessionStep,
 } from './repo';
-import { corruptMessage, type CorruptRecord, type Note } from './schema';
+import {
+  corruptMessage,
+  type CorruptRecord,
+  type Note,
+  type Session,
+  type StepEvent,
+} from './schema';
 import {
   eraseAll,
   exportAll,
@@ -97,6 +103,8 @@ export class ProgressService {
       );
       for (let i = from; i < to; i++) {
         const passed = guide.steps[i];
+        // An optional step the page jumped over (a code not asked) was not done at all.
+        if (i > from && passed?.optional) continue;
         if (passed && !marked.has(passed.id)) {
           await recordStepEvent(this.db, {
             sessionId,
@@ -140,6 +148,7 @@ export class ProgressService {
       listNotes(this.db, guide.id, { limit: NOTES_PAGE_SIZE }),
     ]);
     const corrupt: CorruptRecord[] = [...resume.corrupt, ...page.corrupt];
+    const done = reallyDone(guide, resume.last, resume.lastEvents);
     return {
       guideId: guide.id,
       resume: resume.session && {
@@ -148,8 +157,8 @@ export class ProgressService {
         updatedAt: resume.session.updatedAt,
         mode: resume.session.mode,
       },
-      lastAloneCount: resume.lastAloneCount,
-      lastStepCount: resume.lastEvents.length,
+      lastAloneCount: done.filter((e) => e.how === 'alone').length,
+      lastStepCount: done.length,
       marks:
         resume.session && resume.last?.id === resume.session.id
           ? Object.fromEntries(resume.lastEvents.map((e) => [e.stepId, e.how]))
@@ -254,6 +263,22 @@ export class ProgressService {
       ? cleanupOlderThan(this.db, days, this.now())
       : Promise.resolve({ sessions: 0, stepEvents: 0, notes: 0 });
   }
+}
+
+/**
+ * The marks of the last session that stand for steps really done: a finished session's steps,
+ * or those before the step it stopped at. A mark on the step still on screen or beyond it
+ * (given ahead, or left after going back) and a step passed over (`skipped`) are not counted.
+ */
+function reallyDone(guide: Guide, last: Session | null, events: StepEvent[]): StepEvent[] {
+  if (!last) return [];
+  const position = new Map(guide.steps.map((s, i) => [s.id, i]));
+  return events.filter((e) => {
+    if (e.how === 'skipped') return false;
+    const i = position.get(e.stepId);
+    if (i === undefined) return false;
+    return last.status === 'done' || i < last.stepIndex;
+  });
 }
 
 function noteView(guide: Guide, n: Note): NoteView {

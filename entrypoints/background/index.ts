@@ -50,49 +50,50 @@ export default defineBackground(() => {
 
   const db = new PapDB();
   const progress = new ProgressService(db);
-  const { handlers, settings, authoring, tabNavigated, tabFocused } = createBackground({
-    guides,
-    glossary,
-    session,
-    local: areaStore(browser.storage.local),
-    allowPractice: ALLOW_PRACTICE,
-    push: async (tabId, type, data) => {
-      const message: Envelope = { pap: 1, type, data };
-      await browser.tabs.sendMessage(tabId, message).catch(() => undefined);
-    },
-    broadcast: async (type, data) => {
-      const message: Envelope = { pap: 1, type, data };
-      // Rejects when no extension page is open to listen: that is fine.
-      await browser.runtime.sendMessage(message).catch(() => undefined);
-    },
-    openPanel: (tabId) => openPanel(panelBrowser, tabId, panelUrl, panelTabs).then(() => true),
-    openTabs: async () =>
-      (await browser.tabs.query({}))
-        .map((t) => t.id)
-        .filter((id): id is number => id !== undefined),
-    progress,
-    authoring: {
-      version: browser.runtime.getManifest().version,
-      // Loaded into the tab only on the author's request (permission `scripting`).
-      inject: async (tabId) => {
-        await browser.scripting.executeScript({ target: { tabId }, files: ['/author-tools.js'] });
+  const { handlers, settings, authoring, tabNavigated, tabFocused, forgetIfShared } =
+    createBackground({
+      guides,
+      glossary,
+      session,
+      local: areaStore(browser.storage.local),
+      allowPractice: ALLOW_PRACTICE,
+      push: async (tabId, type, data) => {
+        const message: Envelope = { pap: 1, type, data };
+        await browser.tabs.sendMessage(tabId, message).catch(() => undefined);
       },
-      tell: (tabId, command) => browser.tabs.sendMessage(tabId, command),
-      tabs: async () =>
-        (await browser.tabs.query({})).flatMap((t) =>
-          t.id !== undefined && t.url ? [{ tabId: t.id, url: t.url }] : [],
-        ),
-      drift: new DriftNotes(() => db.drift),
-    },
-    badge: async (tabId, { text, title }) => {
-      await browser.action.setBadgeText({ tabId, text });
-      await browser.action.setTitle({ tabId, title });
-    },
-    // Firefox opens its sidebar only from the extension's own buttons, never from a page.
-    panelFromPage: !isFirefox,
-    shortcut: async () =>
-      (await browser.commands?.getAll())?.find((c) => c.name === command)?.shortcut || null,
-  });
+      broadcast: async (type, data) => {
+        const message: Envelope = { pap: 1, type, data };
+        // Rejects when no extension page is open to listen: that is fine.
+        await browser.runtime.sendMessage(message).catch(() => undefined);
+      },
+      openPanel: (tabId) => openPanel(panelBrowser, tabId, panelUrl, panelTabs).then(() => true),
+      openTabs: async () =>
+        (await browser.tabs.query({}))
+          .map((t) => t.id)
+          .filter((id): id is number => id !== undefined),
+      progress,
+      authoring: {
+        version: browser.runtime.getManifest().version,
+        // Loaded into the tab only on the author's request (permission `scripting`).
+        inject: async (tabId) => {
+          await browser.scripting.executeScript({ target: { tabId }, files: ['/author-tools.js'] });
+        },
+        tell: (tabId, command) => browser.tabs.sendMessage(tabId, command),
+        tabs: async () =>
+          (await browser.tabs.query({})).flatMap((t) =>
+            t.id !== undefined && t.url ? [{ tabId: t.id, url: t.url }] : [],
+          ),
+        drift: new DriftNotes(() => db.drift),
+      },
+      badge: async (tabId, { text, title }) => {
+        await browser.action.setBadgeText({ tabId, text });
+        await browser.action.setTitle({ tabId, title });
+      },
+      // Firefox opens its sidebar only from the extension's own buttons, never from a page.
+      panelFromPage: !isFirefox,
+      shortcut: async () =>
+        (await browser.commands?.getAll())?.find((c) => c.name === command)?.shortcut || null,
+    });
 
   const route = createRouter(handlers, {
     extensionId: browser.runtime.id,
@@ -102,6 +103,10 @@ export default defineBackground(() => {
 
   // Replies go through sendResponse: Chrome before 144 ignores a returned Promise.
   browser.runtime.onMessage.addListener(listen(route));
+
+  // « Ordinateur partagé »: what the last person left is erased once the browser starts again
+  // (after a closing or a crash alike), before anyone uses it.
+  void forgetIfShared().catch(() => undefined);
 
   // Old sessions are erased after the delay the person chose (each time the worker starts).
   void settings()

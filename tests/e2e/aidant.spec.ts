@@ -60,10 +60,8 @@ test('the aidant marks how a step went and leaves a note; private numbers are re
 
     await expect(panel.getByTestId('aidant-toggle')).toHaveAttribute('aria-checked', 'true');
     await expect(panel.getByTestId('aidant-tip')).toContainText(guide.steps[0]!.aidant!);
-    await panel.getByTestId('how-help').click();
-    await expect(panel.getByTestId('how-help')).toHaveAttribute('aria-pressed', 'true');
-    await expect(panel.getByTestId('how-alone')).toHaveAttribute('aria-pressed', 'false');
-    await expect(panel.getByTestId('how-aidant')).toHaveAttribute('aria-pressed', 'false');
+    // Nothing is done yet: nothing to mark.
+    await expect(panel.getByTestId('how')).toHaveCount(0);
 
     // The person does the step on the page; the guide moves on by itself.
     await page.bringToFront();
@@ -72,7 +70,14 @@ test('the aidant marks how a step went and leaves a note; private numbers are re
     await expectRingAround(page, target);
     await perform(page, step, target);
     await stepCount(panel, 2, COUNTED);
-    await expect(panel.getByTestId('how-help')).toHaveAttribute('aria-pressed', 'false');
+    // Then the aidant is asked how the step just done went: one choice among three.
+    const how = panel.getByTestId('how');
+    await expect(how).toHaveAttribute('data-step-id', step.id);
+    await expect(how.getByRole('radio')).toHaveCount(3);
+    await panel.getByTestId('how-help').check();
+    await expect(panel.getByTestId('how-help')).toBeChecked();
+    await expect(panel.getByTestId('how-alone')).not.toBeChecked();
+    await expect(panel.getByTestId('how-aidant')).not.toBeChecked();
 
     // An ordinary note is kept.
     await panel.getByTestId('note-input').fill(NOTE);
@@ -101,10 +106,10 @@ test('the aidant marks how a step went and leaves a note; private numbers are re
     await expect(panel.getByTestId('note-input')).toHaveValue('Son code : 4821');
     await expect(panel.getByTestId('notes-list').getByTestId('note')).toHaveCount(1);
 
-    // The person found « Se connecter » alone this time.
-    await panel.getByTestId('how-alone').click();
-    await expect(panel.getByTestId('how-alone')).toHaveAttribute('aria-pressed', 'true');
-    await expect(panel.getByTestId('how-help')).toHaveAttribute('aria-pressed', 'false');
+    // On second thought, the person found « Mon Compte » alone: the aidant corrects the mark.
+    await panel.getByTestId('how-alone').check();
+    await expect(panel.getByTestId('how-alone')).toBeChecked();
+    await expect(panel.getByTestId('how-help')).not.toBeChecked();
 
     expect(await axe(panel)).toEqual([]);
     await panel.screenshot({ path: artifact('aidant-panel.png'), fullPage: true });
@@ -155,11 +160,12 @@ test('after a browser restart the page offers a neutral « Reprendre ma démarch
     await expect(card.getByTestId('notes-list')).toContainText(
       `Pour l’étape : ${guide.steps[1]!.title}`,
     );
+    // One step was really done last time (the second was on screen, not done).
     await expect(card.getByTestId('last-alone')).toHaveText(
-      'La dernière fois, vous avez fait 1 étape seul(e), sur 2.',
+      'La dernière fois, vous avez fait 1 étape seul(e), sur 1.',
     );
     await expect(card.getByTestId('history')).toContainText('seul(e) : 1 fois');
-    await expect(card.getByTestId('history')).toContainText('avec aide : 1 fois');
+    await expect(card.getByTestId('history')).toContainText('avec aide : 0 fois');
     await expect(card.getByTestId('history')).toContainText('par l’aidant : 0 fois');
     expect(await axe(panel)).toEqual([]);
     await panel.screenshot({ path: artifact('resume-card.png') });

@@ -79,7 +79,11 @@ for (const guide of guides) {
 
     // The end: the panel says so, the page is the person's again.
     await expect(panel.getByTestId('guide-finished')).toBeVisible();
-    await expect(panel.getByTestId('end-step-title')).toHaveText(guide.steps[last]!.title);
+    // Said once: a last step titled « C'est fini » is not repeated under « C’est fini ! ».
+    const endTitle = guide.steps[last]!.title;
+    if (/^c.est fini/i.test(endTitle))
+      await expect(panel.getByTestId('end-step-title')).toHaveCount(0);
+    else await expect(panel.getByTestId('end-step-title')).toHaveText(endTitle);
     await expect(page.getByTestId('pap-highlight')).toHaveCount(0);
     await expect(page.getByTestId('pap-stepbar')).toHaveCount(0);
   });

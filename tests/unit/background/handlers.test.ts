@@ -785,3 +785,72 @@ describe('glossary', () => {
     expect((await x.call('tab:get', { tabId: TAB }, {})).terms).toEqual(['rsa', 'allocataire']);
   });
 });
+
+describe('a shared computer', () => {
+  async function used() {
+    const db = newDb();
+    const x = harness({ progress: new ProgressService(db), openTabs: async () => [TAB, TAB + 1] });
+    await x.call('page:seen', { href: 'https://www.caf.fr/' }, onPage('https://www.caf.fr/'));
+    await x.call('guide:start', { tabId: TAB, guideId: DECL, mode: 'aidant' }, {});
+    await x.call('step:how', { tabId: TAB, stepId: 'ouvrir-mon-compte', how: 'help' }, {});
+    await x.call('note:add', { guideId: DECL, tabId: TAB, text: 'Le carnet bleu' }, {});
+    await x.local.set('aidantContact', { name: 'Samia', phone: '06 12 34 56 78' });
+    expect([
+      await db.sessions.count(),
+      await db.stepEvents.count(),
+      await db.notes.count(),
+    ]).toEqual([1, 1, 1]);
+    return { db, x };
+  }
+
+  it('« Terminer pour cette personne » leaves no progress, note, session or contact of hers', async () => {
+    const { db, x } = await used();
+    x.pushes.length = 0;
+    const removed = await x.call('data:forget', { confirm: 'EFFACER' }, {});
+    expect(removed).toEqual({ sessions: 1, stepEvents: 1, notes: 1 });
+    expect([
+      await db.sessions.count(),
+      await db.stepEvents.count(),
+      await db.notes.count(),
+    ]).toEqual([0, 0, 0]);
+    // The tab's state in storage.session no longer names her guide or session.
+    expect(x.session.data.get(`tab:${TAB}`)).toMatchObject({ active: null });
+    expect(JSON.stringify([...x.session.data.values()])).not.toMatch(/guideId|sessionId/);
+    expect(x.local.data.has('aidantContact')).toBe(false);
+    // The page stops ringing the step.
+    expect(lastState(x)).toBeNull();
+  });
+
+  it('« Ordinateur partagé » erases everything when the browser starts again, and only then', async () => {
+    const { db, x } = await used();
+    // The background woke up in this browser session: nothing is erased, setting on or off.
+    expect(await x.bg.forgetIfShared()).toBe(false);
+    await x.call('settings:set', { sharedComputer: true }, {});
+    expect(await x.bg.forgetIfShared()).toBe(false);
+    expect(await db.sessions.count()).toBe(1);
+    // The browser closed (storage.session is emptied) and starts again.
+    const restarted = harness({
+      progress: new ProgressService(db),
+      local: x.local,
+      openTabs: async () => [],
+    });
+    expect(await restarted.bg.forgetIfShared()).toBe(true);
+    expect([
+      await db.sessions.count(),
+      await db.stepEvents.count(),
+      await db.notes.count(),
+    ]).toEqual([0, 0, 0]);
+    expect(x.local.data.has('aidantContact')).toBe(false);
+    // The setting itself stays: the next person is on a shared computer too.
+    expect((await restarted.call('settings:get', {}, {})).sharedComputer).toBe(true);
+  });
+
+  it('without « Ordinateur partagé », a new browser session keeps the person’s progress', async () => {
+    const { db, x } = await used();
+    await x.bg.forgetIfShared();
+    const restarted = harness({ progress: new ProgressService(db), local: x.local });
+    expect(await restarted.bg.forgetIfShared()).toBe(false);
+    expect(await db.sessions.count()).toBe(1);
+    expect(x.local.data.has('aidantContact')).toBe(true);
+  });
+});

@@ -252,3 +252,41 @@ describe('DataPage (« Mes données »)', () => {
     expect(await bg.db.notes.count()).toBe(total - 1);
   });
 });
+
+describe('DataPage and the aidant’s contact', () => {
+  it('puts the contact in the file only when the person ticks it, and brings it back', async () => {
+    const { fakeBrowser } = await import('wxt/testing');
+    fakeBrowser.reset();
+    await fakeBrowser.storage.local.set({
+      aidantContact: { name: 'Samia', phone: '06 12 34 56 78' },
+    });
+    const bg = realBackground();
+    await seed(bg);
+    const download = vi.fn();
+    renderPage(<DataPage download={download} />, bg.send, { guides: bundledGuides() });
+    const box = (await screen.findByTestId('export-contact')) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    await click('data-export');
+    await waitFor(() => expect(download).toHaveBeenCalledTimes(1));
+    expect(download.mock.calls[0]![0]).not.toContain('Samia');
+
+    await act(async () => {
+      fireEvent.click(box);
+    });
+    await click('data-export');
+    await waitFor(() => expect(download).toHaveBeenCalledTimes(2));
+    const text = download.mock.calls[1]![0] as string;
+    expect(JSON.parse(text).aidantContact).toEqual({ name: 'Samia', phone: '06 12 34 56 78' });
+
+    // Deleted here, then the file is put back: the contact comes back with it.
+    await fakeBrowser.storage.local.remove('aidantContact');
+    fireEvent.change(screen.getByTestId('data-import-file'), {
+      target: { files: [new File([text], 'pas-a-pas.json', { type: 'application/json' })] },
+    });
+    await click('data-import');
+    await screen.findByText('C’est fait. Voici ce qui a été remis :');
+    expect(await fakeBrowser.storage.local.get('aidantContact')).toEqual({
+      aidantContact: { name: 'Samia', phone: '06 12 34 56 78' },
+    });
+  });
+});

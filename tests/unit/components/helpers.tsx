@@ -6,6 +6,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { createBackground } from '../../../core/background/handlers';
 import { ProgressService } from '../../../core/progress/service';
 import { memoryStore } from '../../support/memory-store';
+import type { KeyValueStore } from '../../../core/background/tab-state';
 import { loadGuidesFromDir } from '../../../tools/guides/load-fs';
 import type { Guide, Language } from '../../../core/guides/model';
 import { createClient, type Send } from '../../../core/messaging/client';
@@ -80,14 +81,17 @@ let dbCount = 0;
  * The real background (handlers, progress store on fake-indexeddb) behind a message client,
  * so the pages are tested against what the extension really answers.
  */
-export function realBackground() {
+export function realBackground({
+  local = memoryStore(),
+  openTabs,
+}: { local?: KeyValueStore; openTabs?: () => Promise<number[]> } = {}) {
   dbCount += 1;
   const db = new PapDB(`pap-components-${dbCount}-${Math.random().toString(36).slice(2)}`);
   const bg = createBackground({
     guides: bundledGuides(),
     glossary: [],
     session: memoryStore(),
-    local: memoryStore(),
+    local,
     allowPractice: true,
     push: async () => undefined,
     // To the open pages, as the browser would: through runtime.onMessage, from our background.
@@ -97,6 +101,7 @@ export function realBackground() {
         { id: fakeBrowser.runtime.id },
       )),
     openPanel: async () => false,
+    ...(openTabs ? { openTabs } : {}),
     progress: new ProgressService(db),
   });
   // Through the real router: the data is validated and the sender checked, as in the browser.

@@ -37,21 +37,14 @@ describe('side panel, aidant mode', () => {
     await click(screen.getByTestId('start-aidant'));
     await screen.findByTestId('step-view');
 
-    // Aidant mode: the switch is on, the tip and the tools are shown.
+    // Aidant mode: the switch is on, in the aidant's part, with the tip and the tools.
     const toggle = screen.getByTestId('aidant-toggle');
     expect(toggle.getAttribute('role')).toBe('switch');
     expect(toggle.getAttribute('aria-checked')).toBe('true');
+    expect(within(screen.getByTestId('aidant-part')).getByTestId('aidant-toggle')).toBe(toggle);
     expect(screen.getByTestId('aidant-tip').textContent).toContain('Laissez la personne');
-    for (const id of ['how-alone', 'how-help', 'how-aidant'])
-      expect(screen.getByTestId(id).getAttribute('aria-pressed')).toBe('false');
-
-    await click(screen.getByTestId('how-help'));
-    await waitFor(() =>
-      expect(screen.getByTestId('how-help').getAttribute('aria-pressed')).toBe('true'),
-    );
-    expect(screen.getByTestId('how-alone').getAttribute('aria-pressed')).toBe('false');
-    const events = await bg.db.stepEvents.toArray();
-    expect(events.map((e) => [e.stepId, e.how])).toEqual([['ouvrir-mon-compte', 'help']]);
+    // Nothing is done yet: no question about how a step went.
+    expect(screen.queryByTestId('how')).toBeNull();
 
     // A note on the step appears in the list at once.
     fireEvent.change(screen.getByTestId('note-input'), {
@@ -71,6 +64,21 @@ describe('side panel, aidant mode', () => {
     });
     // The background's push carries the new step: the panel shows it without asking.
     await waitFor(() => expect(screen.getByTestId('step-count').textContent).toBe('Étape 2 sur 8'));
+
+    // Now the aidant is asked about the step just done, as a single choice.
+    const how = screen.getByTestId('how');
+    expect(how.tagName).toBe('FIELDSET');
+    expect(how.getAttribute('data-step-id')).toBe('ouvrir-mon-compte');
+    expect(how.textContent).toContain(`« ${guide.steps[0]!.title} »`);
+    const radios = within(how).getAllByRole('radio') as HTMLInputElement[];
+    expect(radios.map((r) => r.checked)).toEqual([false, false, false]);
+    await click(screen.getByTestId('how-help'));
+    await waitFor(() =>
+      expect((screen.getByTestId('how-help') as HTMLInputElement).checked).toBe(true),
+    );
+    expect((screen.getByTestId('how-alone') as HTMLInputElement).checked).toBe(false);
+    const events = await bg.db.stepEvents.toArray();
+    expect(events.map((e) => [e.stepId, e.how])).toEqual([['ouvrir-mon-compte', 'help']]);
 
     // Switching aidant mode off hides the tools; the background knows.
     await click(screen.getByTestId('aidant-toggle'));
@@ -209,14 +217,20 @@ describe('side panel, steps and the end of a guide', () => {
     await moved(bg, last, last, true);
     const end = await screen.findByTestId('guide-finished');
     expect(end.textContent).toContain('C’est fini !');
-    expect(screen.getByTestId('end-step-title').textContent).toBe(guide.steps[last]!.title);
+    // Said once: the last step's own « C'est fini ! » is not repeated under it.
+    expect(guide.steps[last]!.title).toBe('C’est fini !'.replace('’', "'"));
+    expect(screen.queryByTestId('end-step-title')).toBeNull();
+    expect(end.textContent!.match(/fini/g)).toHaveLength(1);
     expect(screen.queryByTestId('next')).toBeNull();
+    expect(screen.queryByTestId('prev')).toBeNull();
     expect(screen.queryByTestId('step-count')).toBeNull();
     expect(document.activeElement?.textContent).toBe('C’est fini !');
     const sessions = await bg.db.sessions.toArray();
     expect(sessions.map((x) => x.status)).toEqual(['done']);
-    // « Fermer » closes it: the site's guides again.
-    expect(screen.getByTestId('stop').textContent).toBe('Fermer');
+    // What makes sense now: the memo, or another procedure (the site's guides again).
+    expect(screen.getByTestId('memo-link').textContent).toContain('Mémo à imprimer');
+    expect(screen.getByTestId('stop').textContent).toBe('Choisir une autre démarche');
+    expect(screen.getByTestId('stop').className).toContain('btn-primary');
     await click(screen.getByTestId('stop'));
     await screen.findByTestId(`guide-${guide.id}`);
   });

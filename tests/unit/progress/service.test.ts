@@ -30,6 +30,39 @@ describe('ProgressService', () => {
     expect(p.marks).toEqual({ [guide.steps[0]!.id]: 'alone', [guide.steps[1]!.id]: 'alone' });
   });
 
+  it('counts in the resume summary only the steps really done', async () => {
+    const { progress } = service();
+    const id = (await progress.start(guide, 'aidant', 0))!;
+    const [s0, s1, s2, s3] = guide.steps.map((s) => s.id);
+    await progress.step(id, guide, 0, 2, false, 'aidant');
+    await progress.how(id, guide, s0!, 'alone');
+    await progress.how(id, guide, s1!, 'help');
+    // Marked ahead (the step on screen, one further) or passed over: not done yet.
+    await progress.how(id, guide, s2!, 'alone');
+    await progress.how(id, guide, s3!, 'skipped');
+    let p = await progress.guideProgress(guide);
+    expect([p.lastAloneCount, p.lastStepCount]).toEqual([1, 2]);
+    // Back to the first step: the second is to be done again, the first still counts.
+    await progress.step(id, guide, 2, 1, false, 'aidant');
+    p = await progress.guideProgress(guide);
+    expect([p.lastAloneCount, p.lastStepCount]).toEqual([1, 1]);
+    // Once finished, every marked step was done (the one passed over still is not).
+    await progress.step(id, guide, 1, guide.steps.length - 1, true, 'aidant');
+    p = await progress.guideProgress(guide);
+    expect([p.lastAloneCount, p.lastStepCount]).toEqual([2, 3]);
+  });
+
+  it('does not count an optional step the page jumped over as done alone', async () => {
+    const { db, progress } = service();
+    const from = guide.steps.findIndex((s) => s.id === 'se-connecter');
+    const to = guide.steps.findIndex((s) => s.id === 'ouvrir-mes-ressources');
+    expect(guide.steps.slice(from + 1, to).every((s) => s.optional)).toBe(true);
+    const id = (await progress.start(guide, 'alone', from))!;
+    await progress.step(id, guide, from, to, false, 'alone');
+    const events = await db.stepEvents.where('sessionId').equals(id).toArray();
+    expect(events.map((e) => e.stepId)).toEqual(['se-connecter']);
+  });
+
   it("keeps the aidant's mark when the page then moves the guide on", async () => {
     const { progress } = service();
     const id = (await progress.start(guide, 'aidant', 0))!;
