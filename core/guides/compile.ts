@@ -108,6 +108,7 @@ function unreachable(steps: readonly Placed[]): Placed[] {
 
 function toGuideText(t: TranslationFile): GuideText {
   const out: GuideText = {};
+  if (t.fr !== undefined) out.fr = t.fr;
   if (t.title !== undefined) out.title = t.title;
   if (t.goal !== undefined) out.goal = t.goal;
   if (t.prepare !== undefined) out.prepare = t.prepare;
