@@ -16,11 +16,12 @@ export const TRANSLATED_LANGUAGES = ['en', 'ar'] as const;
 export interface Coverage {
   /** Guide or part id. */
   id: string;
-  kind: 'guide' | 'part';
+  kind: 'guide' | 'part' | 'glossary';
   lang: string;
   /** French strings translated from the current French. */
   translated: number;
-  /** French strings (title, goal, each item to prepare, each step's texts). */
+  /** French strings (title, goal, each item to prepare, each step's texts; a term's
+   * definition and example). */
   total: number;
   /** Step ids (or `(en-tête)` for title, goal and prepare) with a string not translated. */
   missing: string[];
@@ -119,7 +120,7 @@ export function formatCoverage(list: readonly Coverage[]): string[] {
     const missing = c.missing.filter((id) => !c.stale.includes(id));
     if (missing.length) notes.push(`à traduire : ${missing.join(', ')}`);
     if (c.stale.length) notes.push(`à revoir (le français a changé) : ${c.stale.join(', ')}`);
-    const kind = c.kind === 'part' ? 'partie ' : '';
+    const kind = c.kind === 'part' ? 'partie ' : c.kind === 'glossary' ? 'glossaire ' : '';
     lines.push(
       `traduction ${c.lang} : ${kind}${c.id} ${c.translated}/${c.total} textes${notes.length ? ` ; ${notes.join(' ; ')}` : ''}`,
     );

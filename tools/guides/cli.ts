@@ -16,6 +16,7 @@ import { formatDiagnostic, type Guide } from '../../core/guides/types';
 import type { SourceFile } from '../../core/guides/load';
 import { checkTargets, chromiumPath } from './targets/check';
 import { formatCoverage, translationCoverage } from '../../core/guides/coverage';
+import { glossaryCoverage } from '../../core/glossary/coverage';
 
 /** French plural: 0 and 1 take the singular. */
 function count(n: number, one: string, many: string): string {
@@ -99,7 +100,8 @@ async function main(argv: readonly string[]): Promise<number> {
   if (sources.glossary.length) summary.push(count(glossary.terms.length, 'terme', 'termes'));
   summary.push(count(all.length, 'erreur', 'erreurs'));
   console.log(summary.join(', '));
-  for (const line of formatCoverage(translationCoverage(guides, parts))) console.log(line);
+  const coverage = [...translationCoverage(guides, parts), ...glossaryCoverage(sources.glossary)];
+  for (const line of formatCoverage(coverage)) console.log(line);
 
   if (existsSync(schemaPath) && !isUpToDate(schemaPath)) {
     console.log(`note : ${schemaPath} n’est pas à jour : lancez npm run guides:schema`);

@@ -3,13 +3,17 @@
  * checked that the translated texts say what the French says now:
  *   npx tsx tools/guides/stamp.ts guides/caf/caf-attestation-paiement.en.yaml <step id>…
  *   npx tsx tools/guides/stamp.ts <file> --all        every text the file translates
- * `(en-tête)` or `head` stamps the title, goal and list to prepare. Only the lines `fr:` are
- * touched; the file must keep the usual layout (`steps:` then `  <step id>:` on its own line).
+ * `(en-tête)` or `head` stamps the title, goal and list to prepare. Glossary translations
+ * (guides/glossary/<file>.<langue>.yaml) take term ids. Only the lines `fr:` are touched; the
+ * file must keep the usual layout (`steps:` then `  <step id>:`, or `<term id>:`, alone on
+ * their line).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { currentStamps, HEAD } from '../../core/guides/coverage';
-import { loadGuidesFromDir } from './load-fs';
+import { checkGlossaryFiles } from '../../core/glossary/check';
+import { termStamp } from '../../core/glossary/translations';
+import { loadGuidesFromDir, readGuideSources } from './load-fs';
 
 /** Sets `fr: <stamp>` as the first key of the block that starts at line `at` (or of the file). */
 export function setStamp(lines: string[], at: number, indent: string, stamp: string): void {
@@ -22,10 +26,21 @@ export function setStamp(lines: string[], at: number, indent: string, stamp: str
 /** The new text of a translation file with the given stamps written in. */
 export function stampText(
   text: string,
-  stamps: { head?: string; steps: ReadonlyMap<string, string> },
+  stamps: {
+    head?: string;
+    steps?: ReadonlyMap<string, string>;
+    /** Glossary translations: one block per term id, at the start of the line. */
+    terms?: ReadonlyMap<string, string>;
+  },
 ): string {
   const lines = text.split('\n');
-  for (const [id, stamp] of stamps.steps) {
+  for (const [id, stamp] of stamps.terms ?? []) {
+    const at = lines.findIndex((l) => new RegExp(`^${id}:\\s*$`).test(l));
+    if (at < 0)
+      throw new Error(`terme « ${id} » introuvable (écrivez « ${id}: » seul sur sa ligne)`);
+    setStamp(lines, at, '  ', stamp);
+  }
+  for (const [id, stamp] of stamps.steps ?? []) {
     const steps = lines.findIndex((l) => /^steps:\s*$/.test(l));
     const at = lines.findIndex((l, i) => i > steps && new RegExp(`^  ${id}:\\s*$`).test(l));
     if (steps < 0 || at < 0)
@@ -54,6 +69,8 @@ function main(argv: string[]): number {
   }
   const id = path.basename(file).split('.')[0] ?? '';
   const root = path.resolve(path.dirname(file), '..');
+  if (path.basename(path.dirname(path.resolve(file))) === 'glossary')
+    return glossary(file, rest, root);
   const { guides, parts } = loadGuidesFromDir(root);
   const unit = guides.find((g) => g.id === id) ?? parts.find((p) => p.id === id);
   if (!unit) {
@@ -77,6 +94,26 @@ function main(argv: string[]): number {
   }
   writeFileSync(file, stampText(text, { ...(head ? { head: current.head } : {}), steps }));
   console.log(`${file} : ${steps.size} étape(s)${head ? ' et l’en-tête' : ''} marquée(s) à jour`);
+  return 0;
+}
+
+function glossary(file: string, rest: string[], root: string): number {
+  const { terms } = checkGlossaryFiles(readGuideSources(root).glossary);
+  const text = readFileSync(file, 'utf8');
+  const all = rest.includes('--all');
+  const wanted = new Set(rest.filter((a) => !a.startsWith('--')));
+  const stamps = new Map<string, string>();
+  for (const term of terms) {
+    const written = new RegExp(`^${term.id}:\\s*$`, 'm').test(text);
+    if ((all && written) || wanted.has(term.id)) stamps.set(term.id, termStamp(term));
+    wanted.delete(term.id);
+  }
+  if (wanted.size) {
+    console.log(`terme(s) inconnu(s) : ${[...wanted].join(', ')}`);
+    return 1;
+  }
+  writeFileSync(file, stampText(text, { terms: stamps }));
+  console.log(`${file} : ${stamps.size} terme(s) marqué(s) à jour`);
   return 0;
 }
 
