@@ -6,7 +6,8 @@ import type { Site } from '../core/sites/registry';
 import { previousCounted, stepNumber } from '../core/steps/numbering';
 import { HelpContacts } from './HelpContacts';
 import { memoHref, NewTabLink } from './links';
-import { RichText } from './RichText';
+import { RichText, TitleText } from './RichText';
+import { spokenText } from '../core/text/inline';
 import { SpeakButton } from './SpeakButton';
 
 export interface StepViewProps {
@@ -72,7 +73,7 @@ export function StepView({ guide, active, site, onGoto, onStop, onMode, aidant }
       </p>
       <progress max={total} value={n} aria-label={t('stepOf', { n, total })} />
       <h2 id="step-title" ref={heading} tabIndex={-1} data-testid="step-title" dir="auto">
-        {step.title}
+        <TitleText text={step.title} />
       </h2>
       <p className="step-text" data-testid="step-text" dir="auto">
         <RichText text={step.text} />
@@ -91,7 +92,7 @@ export function StepView({ guide, active, site, onGoto, onStop, onMode, aidant }
         </aside>
       )}
       <div className="actions">
-        <SpeakButton text={`${step.title}. ${step.text}`} />
+        <SpeakButton text={spokenText([step.title, step.text])} />
         <button
           type="button"
           className="btn btn-secondary"
@@ -179,7 +180,7 @@ function GuideEnd({
         <p>{t('finishedText')}</p>
       </div>
       <h3 dir="auto" data-testid="end-step-title">
-        {step.title}
+        <TitleText text={step.title} />
       </h3>
       <p className="step-text" data-testid="step-text" dir="auto">
         <RichText text={step.text} />
@@ -193,7 +194,7 @@ function GuideEnd({
         </aside>
       )}
       <div className="actions">
-        <SpeakButton text={`${t('finishedTitle')} ${step.title}. ${step.text}`} />
+        <SpeakButton text={spokenText([t('finishedTitle'), step.title, step.text])} />
         {onBack && (
           <button type="button" className="btn btn-secondary" onClick={onBack} data-testid="prev">
             {t('previous')}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { GlossaryTerm } from '../core/glossary/types';
 import { SpeakButton } from './SpeakButton';
+import { spokenText } from '../core/text/inline';
 
 /** The hard words found on the page, for keyboard and screen-reader users (same text as the tooltips). */
 export function WordsOnPage({ terms, open = true }: { terms: GlossaryTerm[]; open?: boolean }) {
@@ -23,7 +24,7 @@ export function WordsOnPage({ terms, open = true }: { terms: GlossaryTerm[]; ope
                 <dt>{term.term}</dt>
                 <dd>
                   <p>{term.definition}</p>
-                  <SpeakButton text={`${term.term}. ${term.definition}`} />
+                  <SpeakButton text={spokenText([term.term, term.definition])} />
                 </dd>
               </div>
             ))}
