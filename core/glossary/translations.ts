@@ -14,6 +14,7 @@ import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Diagnostic } from '../guides/types';
 import { stampOf } from '../guides/stamp';
+import { checkYamlDepth, checkYamlSize } from '../guides/yaml-source';
 import { closest } from '../guides/suggest';
 import type { GlossaryTerm, TermText } from './types';
 
@@ -65,10 +66,16 @@ export function applyGlossaryTranslations(
   for (const file of files) {
     const lang = glossaryLanguage(file.path) ?? '';
     const lineCounter = new LineCounter();
-    const doc = parseDocument(file.text, { lineCounter, prettyErrors: false });
     const at = (offset: number) => lineCounter.linePos(offset);
     const report = (p: { line: number; col: number }, message: string) =>
       diagnostics.push({ file: file.path, line: p.line, col: p.col, message });
+    // Same limits as the French files: a huge, too deep or alias-bomb file is one message.
+    const limit = checkYamlSize(file.text) ?? checkYamlDepth(file.text);
+    if (limit) {
+      report(limit, limit.message);
+      continue;
+    }
+    const doc = parseDocument(file.text, { lineCounter, prettyErrors: false });
     if (lang === 'fr') {
       report(
         { line: 1, col: 1 },
