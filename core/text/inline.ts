@@ -99,12 +99,11 @@ const SENTENCE_END = /[.!?…؟:;][\s\u00a0\u202f]*[»”"')]?\s*$/;
 /**
  * What the read-aloud button says: the parts (a title, then its text) as sentences, with a
  * full stop between them only where the part does not end a sentence already, so « C'est
- * fini ! » is not read « C'est fini !. » and a title ending in « . » is not doubled.
+ * fini ! » is not read « C'est fini !. » and a title ending in « . » is not doubled. The
+ * result is still guide text: the button shows it in the person's language (plainText).
  */
-export function spokenText(parts: readonly (string | undefined)[], lang = 'fr'): string {
-  const texts = parts
-    .filter((p): p is string => !!p && p.trim() !== '')
-    .map((p) => plainText(p, lang).trim());
+export function spokenText(parts: readonly (string | undefined)[]): string {
+  const texts = parts.map((p) => (p ?? '').replace(/\*\*/g, '').trim()).filter((p) => p !== '');
   return texts
     .map((t, i) => (i < texts.length - 1 && !SENTENCE_END.test(t) ? `${t}.` : t))
     .join(' ');
