@@ -109,6 +109,23 @@ describe('translationCoverage', () => {
   });
 });
 
+describe('a translated list made from an older French list', () => {
+  it('gives way to the French list when its stamp says the French changed', () => {
+    const older = yaml('fr: "00000000"', 'title: Declare', 'prepare: [Your number.]');
+    const { guides, diagnostics } = load({ [FR]: guideLines(), [EN]: older });
+    expect(diagnostics).toEqual([]);
+    expect(guides[0]!.i18n!.en!.prepare).toBeUndefined();
+    expect(translationCoverage(guides, [], ['en'])[0]!.stale).toEqual([HEAD]);
+  });
+
+  it('is an error when it was made from this French (or says nothing)', () => {
+    const wrong = (fr: string) =>
+      problems({ [FR]: guideLines(), [EN]: yaml(fr, 'title: Declare', 'prepare: [One.]') });
+    expect(wrong('# no stamp').join('\n')).toContain('« prepare » doit avoir 0 élément(s)');
+    expect(wrong(`fr: "${headStamp(HEAD_FR)}"`).join('\n')).toContain('« prepare » doit avoir');
+  });
+});
+
 describe('stampText', () => {
   it('writes or replaces the stamp as the first key of a step and at the top', () => {
     const text = yaml(
