@@ -72,6 +72,11 @@ test('the Arabic panel walks the Caf declaration right to left, in Arabic', asyn
   await expect(speak).toContainText('لا يوجد على هذا الجهاز صوت للقراءة باللغة العربية');
   await expect(panel.getByTestId('step-view').getByTestId('speak-status')).toContainText('العربية');
   await panel.screenshot({ path: artifact('i18n-ar-panel.png'), fullPage: true });
+
+  // The hard words of the page: the term as on the page, its definition in Arabic.
+  await panel.getByTestId('words').locator('summary').click();
+  const word = panel.getByTestId('word').first();
+  await expect(word.locator('dd p')).toHaveText(/^[\u0600-\u06ff]/);
 });
 
 test('the English panel walks the Caf declaration in English, with “ ” around the site’s words', async ({
