@@ -5,6 +5,7 @@ import { HistoryLine } from './HistoryLine';
 import { memoHref, NewTabLink } from './links';
 import { GuideNotes } from './NotesList';
 import { SpeakButton } from './SpeakButton';
+import { spokenText } from '../core/text/inline';
 import { stepNumber } from '../core/steps/numbering';
 
 export function GuideIntro({
@@ -23,11 +24,11 @@ export function GuideIntro({
   onBack(): void;
 }) {
   const { t } = useTranslation();
-  const spoken = [
+  const spoken = spokenText([
     guide.title,
     guide.goal,
-    guide.prepare.length ? `${t('prepare')} ${guide.prepare.join('. ')}` : '',
-  ].join('. ');
+    guide.prepare.length ? `${t('prepare')} ${spokenText(guide.prepare)}` : '',
+  ]);
   const resume = progress?.resume ?? null;
   const resumeAt = resume ? Math.min(resume.stepIndex, guide.steps.length - 1) : 0;
   return (

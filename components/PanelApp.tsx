@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Guide, Language } from '../core/guides/model';
 import type { GlossaryTerm } from '../core/glossary/types';
+import { localiseTerm } from '../core/glossary/localise';
 import type { Send } from '../core/messaging/client';
 import { DEFAULT_SETTINGS } from '../core/messaging/responses';
 import { getSite } from '../core/sites/registry';
@@ -71,8 +72,11 @@ function Panel({ glossary }: { glossary: GlossaryTerm[] }) {
   const openedGuide = opened ? guides.find((g) => g.id === opened) : undefined;
   const pageTerms = useMemo(() => {
     const byId = new Map(glossary.map((term) => [term.id, term]));
-    return (info?.terms ?? []).map((id) => byId.get(id)).filter((x): x is GlossaryTerm => !!x);
-  }, [info?.terms, glossary]);
+    return (info?.terms ?? [])
+      .map((id) => byId.get(id))
+      .filter((x): x is GlossaryTerm => !!x)
+      .map((term) => localiseTerm(term, settings.language));
+  }, [info?.terms, glossary, settings.language]);
 
   // The unfinished procedure of this site to offer first (the most recently used one).
   const [pending, setPending] = useState<{ key: string; guideId: string | null } | null>(null);

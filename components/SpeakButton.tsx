@@ -9,9 +9,24 @@ export function speechAvailable(): boolean {
   );
 }
 
-function frenchVoice(): SpeechSynthesisVoice | undefined {
-  const voices = globalThis.speechSynthesis.getVoices();
-  return voices.find((v) => v.lang === 'fr-FR') ?? voices.find((v) => v.lang.startsWith('fr'));
+/** The region asked for first; any voice of the same language is taken after it. */
+const PREFERRED: Record<string, string> = { fr: 'fr-FR', en: 'en-GB', ar: 'ar-SA' };
+
+function norm(lang: string): string {
+  return lang.trim().toLowerCase().replace(/_/g, '-');
+}
+
+/** The voice for a language: the preferred region first, then any voice of that language. */
+export function voiceFor(
+  voices: readonly SpeechSynthesisVoice[],
+  lang: string,
+): SpeechSynthesisVoice | undefined {
+  const base = norm(lang).split('-')[0] ?? '';
+  const want = norm(lang).includes('-') ? norm(lang) : norm(PREFERRED[base] ?? base);
+  return (
+    voices.find((v) => norm(v.lang) === want) ??
+    voices.find((v) => norm(v.lang) === base || norm(v.lang).startsWith(`${base}-`))
+  );
 }
 
 /** Drawn, not an emoji: old machines often lack an emoji font. */
@@ -37,19 +52,48 @@ function SpeakerIcon() {
   );
 }
 
-/** Reads a text aloud with a French voice when there is one; hidden when the browser cannot speak. */
+/** The language's name in the person's language (« arabe »), or its code if unknown. */
+function languageName(lang: string, ui: string): string {
+  const base = norm(lang).split('-')[0] ?? lang;
+  try {
+    return new Intl.DisplayNames([ui], { type: 'language' }).of(base) ?? base;
+  } catch {
+    return base;
+  }
+}
+
+/**
+ * Reads a text aloud with a voice of the person's language (or `lang`); hidden when the browser
+ * cannot speak at all. When the device has no voice for that language, the button says so
+ * instead of reading with a voice that cannot pronounce it (or doing nothing).
+ */
 export function SpeakButton({
   text,
-  lang = 'fr-FR',
+  lang,
   label,
 }: {
   text: string;
   lang?: string;
   label?: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = lang ?? i18n.language;
   const [speaking, setSpeaking] = useState(false);
-  useEffect(() => () => void (speechAvailable() && globalThis.speechSynthesis.cancel()), []);
+  // The language found without a voice: another language is tried afresh.
+  const [noVoiceFor, setNoVoiceFor] = useState<string | null>(null);
+  const noVoice = noVoiceFor === language;
+  useEffect(() => {
+    if (!speechAvailable()) return undefined;
+    const synth = globalThis.speechSynthesis;
+    // Asking once starts the loading of the voices (Chrome lists them a moment later).
+    synth.getVoices();
+    const loaded = () => setNoVoiceFor(null);
+    synth.addEventListener?.('voiceschanged', loaded);
+    return () => {
+      synth.removeEventListener?.('voiceschanged', loaded);
+      synth.cancel();
+    };
+  }, []);
   if (!speechAvailable()) return null;
   const toggle = () => {
     const synth = globalThis.speechSynthesis;
@@ -59,25 +103,34 @@ export function SpeakButton({
       return;
     }
     synth.cancel();
-    const utterance = new SpeechSynthesisUtterance(plainText(text));
-    utterance.lang = lang;
-    const voice = lang.startsWith('fr') ? frenchVoice() : undefined;
-    if (voice) utterance.voice = voice;
+    const voice = voiceFor(synth.getVoices(), language);
+    setNoVoiceFor(voice ? null : language);
+    if (!voice) return;
+    const utterance = new SpeechSynthesisUtterance(plainText(text, language));
+    utterance.lang = voice.lang;
+    utterance.voice = voice;
     utterance.rate = 0.9;
     utterance.onend = utterance.onerror = () => setSpeaking(false);
     setSpeaking(true);
     synth.speak(utterance);
   };
+  const none = t('noVoice', { language: languageName(language, i18n.language) });
   return (
-    <button
-      type="button"
-      className="btn btn-secondary btn-speak"
-      onClick={toggle}
-      aria-pressed={speaking}
-      data-testid="speak"
-    >
-      <SpeakerIcon />
-      {speaking ? t('stopReading') : (label ?? t('readAloud'))}
-    </button>
+    <>
+      <button
+        type="button"
+        className="btn btn-secondary btn-speak"
+        onClick={toggle}
+        aria-pressed={speaking}
+        data-testid="speak"
+      >
+        <SpeakerIcon />
+        {noVoice ? none : speaking ? t('stopReading') : (label ?? t('readAloud'))}
+      </button>
+      {/* The new words of the button are not announced by every screen reader: say them. */}
+      <span className="sr-only" role="status" data-testid="speak-status">
+        {noVoice ? none : ''}
+      </span>
+    </>
   );
 }

@@ -5,7 +5,8 @@ import type { ActiveInfo } from '../core/messaging/responses';
 import type { Site } from '../core/sites/registry';
 import { previousCounted, stepNumber } from '../core/steps/numbering';
 import { memoHref, NewTabLink } from './links';
-import { RichText } from './RichText';
+import { RichText, TitleText } from './RichText';
+import { spokenText } from '../core/text/inline';
 import { SpeakButton } from './SpeakButton';
 import { StuckHelp } from './StuckHelp';
 
@@ -89,7 +90,7 @@ export function StepView({
       </p>
       <progress max={total} value={n} aria-label={t('stepOf', { n, total })} />
       <h2 id="step-title" ref={heading} tabIndex={-1} data-testid="step-title" dir="auto">
-        {step.title}
+        <TitleText text={step.title} />
       </h2>
       <p className="step-text" data-testid="step-text" dir="auto">
         <RichText text={step.text} />
@@ -113,7 +114,7 @@ export function StepView({
         </aside>
       )}
       <div className="actions">
-        <SpeakButton text={`${step.title}. ${step.text}`} />
+        <SpeakButton text={spokenText([step.title, step.text])} />
         <button
           type="button"
           className="btn btn-secondary"
@@ -218,7 +219,7 @@ function GuideEnd({
         </h2>
         {ownTitle && (
           <p className="done-step" dir="auto" data-testid="end-step-title">
-            {step.title}
+            <TitleText text={step.title} />
           </p>
         )}
       </div>
@@ -234,7 +235,7 @@ function GuideEnd({
         </aside>
       )}
       <div className="actions">
-        <SpeakButton text={`${title} ${ownTitle ? `${step.title}. ` : ''}${step.text}`} />
+        <SpeakButton text={spokenText([title, ownTitle ? step.title : undefined, step.text])} />
         <NewTabLink href={memoHref(guide.id, active.entered)} testId="memo-link">
           {t('memoLink')}
         </NewTabLink>

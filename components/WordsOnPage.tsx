@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { GlossaryTerm } from '../core/glossary/types';
 import { SpeakButton } from './SpeakButton';
+import { spokenText } from '../core/text/inline';
 
 /** The hard words found on the page, for keyboard and screen-reader users (same text as the tooltips). */
 export function WordsOnPage({ terms, open = true }: { terms: GlossaryTerm[]; open?: boolean }) {
@@ -25,7 +26,7 @@ export function WordsOnPage({ terms, open = true }: { terms: GlossaryTerm[]; ope
                   <p>{term.definition}</p>
                   {/* Named after its word: a list of identical « Écouter » says nothing. */}
                   <SpeakButton
-                    text={`${term.term}. ${term.definition}`}
+                    text={spokenText([term.term, term.definition])}
                     label={t('readWord', { word: term.term })}
                   />
                 </dd>

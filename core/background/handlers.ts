@@ -6,6 +6,7 @@ import { safeParse } from 'zod/mini';
 import { runningGuide, type Guide } from '../guides/model';
 import type { GlossaryTerm } from '../glossary/types';
 import { localiseGuide } from '../guides/localise';
+import { localiseTerm } from '../glossary/localise';
 import { matchUrlPattern } from '../guides/url-pattern';
 import type { HandlerContext, Handlers } from '../messaging/router';
 import type { PushData, PushType } from '../messaging/protocol';
@@ -367,7 +368,8 @@ export function createBackground(deps: BackgroundDeps) {
     },
 
     async 'glossary:define'({ termId }) {
-      const term = terms.get(termId);
+      const found = terms.get(termId);
+      const term = found && localiseTerm(found, (await settings()).language);
       return term ? { term: term.term, definition: term.definition } : null;
     },
 

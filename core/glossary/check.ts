@@ -10,6 +10,7 @@ import type { Diagnostic } from '../guides/types';
 import { checkYamlDepth, checkYamlSize, yamlToJS } from '../guides/yaml-source';
 import { SITE_IDS } from '../sites/registry';
 import { foldForm, startsWithWord } from './matcher';
+import { applyGlossaryTranslations, glossaryLanguage } from './translations';
 import type { GlossaryTerm } from './types';
 
 /** A definition longer than this is no longer a tooltip. */
@@ -129,7 +130,20 @@ interface Claim {
   where: string;
 }
 
+/** The French files, then their translations (`<file>.<lang>.yaml`, see translations.ts). */
 export function checkGlossaryFiles(files: { path: string; text: string }[]): {
+  terms: GlossaryTerm[];
+  diagnostics: Diagnostic[];
+} {
+  const french = files.filter((f) => glossaryLanguage(f.path) === undefined);
+  const result = checkTermFiles(french);
+  const translated = files.filter((f) => glossaryLanguage(f.path) !== undefined);
+  const more = applyGlossaryTranslations(translated, result.terms, checkDefinition);
+  return { terms: result.terms, diagnostics: [...result.diagnostics, ...more] };
+}
+
+/** The French glossary files. */
+export function checkTermFiles(files: { path: string; text: string }[]): {
   terms: GlossaryTerm[];
   diagnostics: Diagnostic[];
 } {

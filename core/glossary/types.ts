@@ -17,6 +17,16 @@ export interface GlossaryTerm {
   example?: string;
   /** Official page the facts come from (https). */
   source: string;
+  /** Translated definitions by language (`<file>.<lang>.yaml`); French is the fallback. */
+  i18n?: Record<string, TermText>;
+}
+
+/** A term's words in one language; the term itself stays in French, as on the page. */
+export interface TermText {
+  /** Stamp of the French definition and example it was made from. */
+  fr?: string;
+  definition?: string;
+  example?: string;
 }
 
 /** The part of a term the content script carries; it asks the background for the definition. */

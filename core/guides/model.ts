@@ -98,6 +98,8 @@ export const StepSchema = z.object({
 
 /** The translated texts of a guide in one language; what is missing stays in French. */
 export const GuideTextSchema = z.object({
+  /** Stamp of the French the texts were made from (core/guides/stamp.ts). */
+  fr: z.optional(z.string()),
   title: z.optional(text),
   goal: z.optional(text),
   prepare: z.optional(z.array(text)),
@@ -105,6 +107,7 @@ export const GuideTextSchema = z.object({
     z.record(
       z.string(),
       z.object({
+        fr: z.optional(z.string()),
         title: z.optional(text),
         text: z.optional(text),
         callout: z.optional(text),

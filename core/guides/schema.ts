@@ -620,7 +620,14 @@ export const partFileSchema = strict({
   steps,
 }).describe('Partie : des étapes réutilisées par plusieurs guides');
 
+/** The stamp of the French a translation was made from (core/guides/stamp.ts). */
+const frStamp = z
+  .string()
+  .regex(/^[0-9a-f]{8}$/, '« fr » est l’empreinte du français traduit : 8 caractères 0-9 a-f')
+  .describe('Empreinte du texte français traduit (tools/guides/stamp.ts l’écrit)');
+
 export const translationFileSchema = strict({
+  fr: frStamp.optional(),
   title: text('title', 'Titre traduit').optional(),
   goal: text('goal', 'But traduit').optional(),
   prepare: prepare.optional(),
@@ -628,6 +635,7 @@ export const translationFileSchema = strict({
     .record(
       z.string(),
       strict({
+        fr: frStamp.optional(),
         title: text('title', 'Titre traduit').optional(),
         text: text('text', 'Texte traduit').optional(),
         callout: text('callout', 'Texte court traduit').optional(),

@@ -20,6 +20,8 @@ import type { SourceFile } from '../../core/guides/load';
 import { checkTargets, chromiumPath } from './targets/check';
 import { checkGuideFiles } from '../../core/guides/checks';
 import { printReport } from './report';
+import { formatCoverage, translationCoverage } from '../../core/guides/coverage';
+import { glossaryCoverage } from '../../core/glossary/coverage';
 
 /** French plural: 0 and 1 take the singular. */
 function count(n: number, one: string, many: string): string {
@@ -122,6 +124,8 @@ async function main(argv: readonly string[]): Promise<number> {
     );
   }
   if (argv.includes('--report')) printReport(checked, strict);
+  const coverage = [...translationCoverage(guides, parts), ...glossaryCoverage(sources.glossary)];
+  for (const line of formatCoverage(coverage)) console.log(line);
 
   if (existsSync(schemaPath) && !isUpToDate(schemaPath)) {
     console.log(`note : ${schemaPath} n’est pas à jour : lancez npm run guides:schema`);

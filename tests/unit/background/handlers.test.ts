@@ -775,6 +775,19 @@ describe('glossary', () => {
     ).toBeNull();
   });
 
+  it('glossary:define gives the definition in the person’s language, the term in French', async () => {
+    const x = harness();
+    await x.call('settings:set', { language: 'ar' }, {});
+    const term = glossary.find((t) => t.id === 'allocataire')!;
+    const found = await x.call(
+      'glossary:define',
+      { termId: 'allocataire' },
+      onPage('https://www.caf.fr/'),
+    );
+    expect(found).toEqual({ term: 'allocataire', definition: term.i18n!.ar!.definition });
+    expect(found!.definition).not.toBe(term.definition);
+  });
+
   it('glossary:found keeps each term id once for the side panel', async () => {
     const x = harness();
     await x.call(

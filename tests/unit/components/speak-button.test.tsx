@@ -67,3 +67,84 @@ describe('SpeakButton', () => {
     expect(button.textContent).toContain('Arrêter la lecture');
   });
 });
+
+describe('SpeakButton in the person’s language', () => {
+  function fakeSpeech(voices: { lang: string; name: string }[]) {
+    const spoken: SpeechSynthesisUtterance[] = [];
+    vi.stubGlobal(
+      'SpeechSynthesisUtterance',
+      class {
+        lang = '';
+        voice: unknown = null;
+        rate = 1;
+        onend: (() => void) | null = null;
+        onerror: (() => void) | null = null;
+        constructor(public text: string) {}
+      },
+    );
+    vi.stubGlobal('speechSynthesis', {
+      getVoices: () => voices,
+      cancel: vi.fn(),
+      speak: (u: SpeechSynthesisUtterance) => spoken.push(u),
+    });
+    return spoken;
+  }
+
+  function renderIn(lang: 'fr' | 'en' | 'ar', text: string) {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = createRoot(host);
+    act(() =>
+      root.render(
+        <I18nextProvider i18n={createI18n(lang)}>
+          <SpeakButton text={text} />
+        </I18nextProvider>,
+      ),
+    );
+    return host;
+  }
+
+  it('takes the Arabic voice for Arabic, any region, and reads the Arabic quote marks', () => {
+    const spoken = fakeSpeech([
+      { lang: 'fr-FR', name: 'Français' },
+      { lang: 'ar_EG', name: 'عربي' },
+      { lang: 'en-US', name: 'English' },
+    ]);
+    const host = renderIn('ar', 'انقر على « Valider ».');
+    act(() => host.querySelector('button')!.click());
+    expect(spoken).toHaveLength(1);
+    expect((spoken[0]!.voice as { name: string }).name).toBe('عربي');
+    expect(spoken[0]!.lang).toBe('ar_EG');
+    expect(spoken[0]!.text).toBe('انقر على «Valider».');
+  });
+
+  it('prefers the usual region, then takes another one of the language', () => {
+    const spoken = fakeSpeech([
+      { lang: 'en-US', name: 'US' },
+      { lang: 'en-GB', name: 'UK' },
+    ]);
+    const host = renderIn('en', 'Click « Valider ».');
+    act(() => host.querySelector('button')!.click());
+    expect((spoken[0]!.voice as { name: string }).name).toBe('UK');
+    expect(spoken[0]!.text).toBe('Click “Valider”.');
+  });
+
+  it('says there is no voice for the language instead of reading with another one', () => {
+    const spoken = fakeSpeech([{ lang: 'fr-FR', name: 'Français' }]);
+    const host = renderIn('ar', 'مرحبا');
+    const button = host.querySelector('button')!;
+    act(() => button.click());
+    expect(spoken).toHaveLength(0);
+    expect(button.textContent).toContain('لا يوجد على هذا الجهاز صوت للقراءة باللغة العربية');
+    expect(host.querySelector('[role="status"]')!.textContent).toContain('العربية');
+    expect(button.getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('says so in French when the device has no voice at all', () => {
+    fakeSpeech([]);
+    const host = renderIn('fr', 'Bonjour');
+    const button = host.querySelector('button')!;
+    act(() => button.click());
+    expect(button.textContent).toContain('Cet appareil n’a pas de voix pour lire en français.');
+  });
+});
