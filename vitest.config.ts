@@ -9,5 +9,7 @@ export default defineConfig({
     environmentOptions: { happyDOM: { url: 'chrome-extension://pas-a-pas-tests/test.html' } },
     setupFiles: ['fake-indexeddb/auto'],
     include: ['tests/unit/**/*.test.{ts,tsx}'],
+    // Some tests drive a real background, a database or Chromium: a busy machine must not fail them.
+    testTimeout: 20_000,
   },
 });

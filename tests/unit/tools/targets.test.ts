@@ -362,7 +362,7 @@ describe('practice-page variants', () => {
         JSON.stringify([{ file: 'connexion.html', query: { code: 'autre' }, shows: 'x' }]),
       );
       expect(other.errors.map((d) => d.message)).toEqual([
-        'step "code": la cible ne trouve rien sur essai/connexion.html?code=autre (https://connect.caf.fr/login?retour=1&code=autre#/login, après « mot-de-passe »)',
+        'étape « code » : la cible ne trouve rien sur essai/connexion.html?code=autre (https://connect.caf.fr/login?retour=1&code=autre#/login, après « mot-de-passe »)',
       ]);
     });
   });
