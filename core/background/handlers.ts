@@ -14,6 +14,7 @@ import { SettingsSchema, type ActiveState, type PageState } from '../messaging/s
 import { recognise, urlKey } from '../sites/recognise';
 import { enter } from '../steps/numbering';
 import { TabStates, type KeyValueStore, type TabState } from './tab-state';
+import { PagePrefsStore } from './page-prefs';
 import type { ProgressService } from '../progress/service';
 
 export interface BackgroundDeps {
@@ -30,6 +31,8 @@ export interface BackgroundDeps {
   /** Ids of the open tabs (pushes to tabs without our content script are simply lost). */
   openTabs?(): Promise<number[]>;
   progress?: ProgressService;
+  /** Today as YYYY-MM-DD (tests fix it; default: the computer's calendar). */
+  today?(): string;
 }
 
 /** Index of the first step whose `on` URL patterns match; element conditions are left to the page. */
@@ -47,6 +50,7 @@ export function createBackground(deps: BackgroundDeps) {
   const tabs = new TabStates(deps.session);
   const byId = new Map(deps.guides.map((g) => [g.id, g]));
   const terms = new Map(deps.glossary.map((t) => [t.id, t]));
+  const prefs = new PagePrefsStore(deps.local, deps.today);
 
   function needProgress(): ProgressService {
     if (!deps.progress) throw new Error('no progress store');
@@ -86,8 +90,14 @@ export function createBackground(deps: BackgroundDeps) {
 
   /** What the tab's page shows: its guide and the settings it follows. */
   async function pageState(s: TabState, current?: Settings): Promise<PageState> {
-    const { glossary, language } = current ?? (await settings());
-    return { state: activeState(s, language), glossary, language };
+    const { glossary, language, textSize, everydayWords } = current ?? (await settings());
+    return {
+      state: activeState(s, language),
+      glossary,
+      language,
+      textSize,
+      everydayWords: everydayWords ?? false,
+    };
   }
 
   function info(tabId: number, s: TabState): TabInfo {
@@ -184,7 +194,11 @@ export function createBackground(deps: BackgroundDeps) {
         };
       });
       await tellPages(tabId, s);
-      return { ...(await pageState(s)), offer: await offerFor(s) };
+      return {
+        ...(await pageState(s)),
+        offer: await offerFor(s),
+        prefs: await prefs.get(rec?.site.id),
+      };
     },
 
     async 'step:found'({ guideId, stepIndex, found }, ctx) {
@@ -232,6 +246,10 @@ export function createBackground(deps: BackgroundDeps) {
 
     async 'panel:open'(_data, ctx) {
       return { opened: await deps.openPanel(ctx.tabId!) };
+    },
+
+    async 'page:prefs'(change, ctx) {
+      return prefs.set(recognise(ctx.url ?? '', deps.allowPractice)?.site.id, change);
     },
 
     async 'glossary:found'({ termIds }, ctx) {
