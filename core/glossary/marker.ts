@@ -144,6 +144,58 @@ export interface Mark {
   start: number;
   end: number;
   termId: string;
+  /**
+   * Inside a link, a button or a label, where a tap follows the link or presses the button:
+   * never drawn nor explained there (the side panel's word list explains it instead).
+   */
+  inert?: boolean;
+}
+
+/** Elements a tap acts on. */
+const ACTING_TAGS = new Set(['a', 'button', 'label', 'summary', 'select', 'option']);
+const ACTING_ROLES = new Set([
+  'button',
+  'link',
+  'menuitem',
+  'menuitemcheckbox',
+  'menuitemradio',
+  'tab',
+  'checkbox',
+  'radio',
+  'switch',
+  'option',
+]);
+
+/** Whether a tap on the text would follow a link or press a button (or tick a box). */
+export function insideActing(t: Text): boolean {
+  for (let el = t.parentElement; el; el = el.parentElement) {
+    const name = el.localName;
+    if (ACTING_TAGS.has(name) && (name !== 'a' || el.hasAttribute('href'))) return true;
+    if (!el.hasAttributes()) continue;
+    const role = el.getAttribute('role');
+    if (role && ACTING_ROLES.has(role)) return true;
+    if (el.hasAttribute('onclick')) return true;
+  }
+  return false;
+}
+
+const ADDRESS_CHAR = /[\p{L}\p{N}_-]/u;
+
+/**
+ * Whether the match is part of a domain name, a web or mail address (« www.caf.fr »,
+ * « caf.fr/aides », « x@caf.fr »): a dot, slash or @ joins it to a word, with no space.
+ */
+export function insideAddress(data: string, start: number, end: number): boolean {
+  const prev = data[start - 1];
+  const afterNext = data[end + 1];
+  if ((prev === '.' || prev === '/' || prev === '@') && ADDRESS_CHAR.test(data[start - 2] ?? ''))
+    return true;
+  const next = data[end];
+  return (
+    (next === '.' || next === '/' || next === '@' || next === ':') &&
+    afterNext !== undefined &&
+    ADDRESS_CHAR.test(afterNext)
+  );
 }
 
 /**
@@ -239,7 +291,7 @@ export class GlossaryMarker {
       const entry = this.entries.get(caret.node as Text);
       if (!entry || !caret.node.isConnected) return null;
       for (const r of entry) {
-        if (r.start > caret.offset || r.end < caret.offset) continue;
+        if (r.inert || r.start > caret.offset || r.end < caret.offset) continue;
         const rect = rectAt(r, x, y);
         if (rect) return { termId: r.termId, rect };
       }
@@ -249,6 +301,7 @@ export class GlossaryMarker {
     for (const [node, entry] of this.entries) {
       if (!node.isConnected) continue;
       for (const r of entry) {
+        if (r.inert) continue;
         const rect = rectAt(r, x, y);
         if (rect) return { termId: r.termId, rect };
       }
@@ -385,11 +438,15 @@ export class GlossaryMarker {
       return;
     }
     if (judge && data.length < LONG_TEXT && judge.skips(t)) return this.forget(t);
+    const kept = matches.filter((m) => !insideAddress(data, m.start, m.end));
+    if (kept.length === 0) return this.forget(t);
     const old = this.entries.get(t);
-    if (old && sameMarks(old, matches)) return;
+    const inert = insideActing(t);
+    if (old && sameMarks(old, kept) && !!old[0]?.inert === inert) return;
     const marks: Mark[] = [];
-    for (const m of matches) {
-      const mark = { node: t, start: m.start, end: m.end, termId: m.termId };
+    for (const m of kept) {
+      const mark: Mark = { node: t, start: m.start, end: m.end, termId: m.termId };
+      if (inert) mark.inert = true;
       marks.push(mark);
       this.added.push(mark);
     }
