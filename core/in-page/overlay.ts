@@ -44,6 +44,15 @@ function toRect(b: Box): DOMRect {
   return { ...b, x: b.left, y: b.top, width, height, toJSON: () => b } as DOMRect;
 }
 
+/** The box of an element's words (its own box where ranges cannot tell). */
+function wordsBox(part: Element): DOMRect {
+  const range = part.ownerDocument.createRange();
+  range.selectNodeContents(part);
+  const r =
+    typeof range.getBoundingClientRect === 'function' ? range.getBoundingClientRect() : null;
+  return r && hasArea(r) ? r : part.getBoundingClientRect();
+}
+
 /** Farther than this from the target, a label is not « its » label (a layout we do not know). */
 const NEAR_PX = 240;
 
@@ -78,7 +87,8 @@ export function readingBox(target: Element): Box {
   }
   const box = boxOf(own);
   for (const part of parts) {
-    const r = part.getBoundingClientRect();
+    // A label or a hint is often a block as wide as the form: its words are what counts.
+    const r = part === group ? part.getBoundingClientRect() : wordsBox(part);
     if (!hasArea(r)) continue;
     const near =
       r.top < own.bottom + NEAR_PX &&
@@ -201,6 +211,11 @@ export class Overlay {
   /** The bar left its edge because it would cover what the person must read. */
   private barAway = false;
   private placeCallout: (() => void) | null = null;
+  private calloutText: string | null = null;
+  /** The bar is folded for now, the window being too small for it (not the person's choice). */
+  private autoFolded = false;
+  /** The person unfolded the bar while this target is shown: it stays so. */
+  private keepUnfolded = false;
 
   constructor(
     private readonly root: ShadowRoot | HTMLElement,
@@ -219,9 +234,17 @@ export class Overlay {
    * tooltip follow too). Cards already shown are drawn again by their owner.
    */
   setStrings(t: Translate) {
+    const before = this.t;
     this.t = t;
     this.layer.setAttribute('lang', t.lang);
     this.layer.setAttribute('dir', t.dir);
+    // The callout carries our name in the language, and changes sides with the direction.
+    const target = this.target;
+    if (target && this.calloutText !== null && (before.lang !== t.lang || before.dir !== t.dir)) {
+      const text = this.calloutText;
+      this.clearHighlight();
+      this.highlight(target, text);
+    }
   }
 
   /** The person's text size (percent, as in the settings) for all we draw on the page. */
@@ -306,7 +329,8 @@ export class Overlay {
     this.removeCard();
     this.barContent = content;
     const { doc, t } = this;
-    const { folded, top } = this.bar;
+    const { top } = this.bar;
+    const folded = this.bar.folded || this.autoFolded;
     const bar = el(doc, 'section', {
       class: 'pap-card pap-bar',
       'data-testid': 'pap-stepbar',
@@ -362,6 +386,8 @@ export class Overlay {
   private changeBar(bar: BarPrefs) {
     this.bar = bar;
     this.barAway = false;
+    if (this.autoFolded && !bar.folded) this.keepUnfolded = true;
+    this.autoFolded = false;
     this.redrawBar();
     this.callbacks.barChanged?.({ ...bar });
   }
@@ -386,6 +412,7 @@ export class Overlay {
 
   // ── ring and callout ─────────────────────────────────────────────────────
   highlight(target: Element, calloutText: string) {
+    this.calloutText = calloutText;
     if (this.target === target && this.ring) {
       const box = this.callout!.querySelector('.pap-callout-text') as HTMLElement;
       box.textContent = '';
@@ -459,14 +486,11 @@ export class Overlay {
           offset(12),
           flip({ fallbackPlacements: order.slice(1), padding: padding() }),
           shift({ padding: padding() }),
-          // Smaller rather than over the page's words: it wraps, and scrolls when very short.
+          // Narrower rather than over the page's words: it wraps onto more lines.
           size({
             padding: padding(),
-            apply: ({ availableWidth, availableHeight }) => {
-              Object.assign(callout.style, {
-                maxWidth: `min(20em, ${Math.max(120, Math.floor(availableWidth))}px)`,
-                maxHeight: `${Math.max(60, Math.floor(availableHeight))}px`,
-              });
+            apply: ({ availableWidth }) => {
+              callout.style.maxWidth = `min(20em, ${Math.max(120, Math.floor(availableWidth))}px)`;
             },
           }),
           arrow({ element: tip }),
@@ -497,14 +521,32 @@ export class Overlay {
    * The step bar goes to the other edge of the window when it would cover what the person
    * must read; back to where the person put it once that is clear.
    */
-  private keepBarAway(reading: Box) {
+  private keepBarAway(reading: Box): void {
     const bar = this.card;
     if (!bar?.classList.contains('pap-bar')) return;
-    const r = bar.getBoundingClientRect();
-    if (!hasArea(r)) return;
-    if (intersects(boxOf(r), reading)) {
-      this.barAway = !this.barAway;
-      bar.classList.toggle('pap-top', this.bar.top !== this.barAway);
+    const clear = () => {
+      const r = bar.getBoundingClientRect();
+      return !hasArea(r) || !intersects(boxOf(r), reading);
+    };
+    if (clear()) return;
+    // Where the person put it, then the other edge; folded, then folded on the other edge.
+    const tries: [boolean, boolean][] = [
+      [false, false],
+      [true, false],
+      [false, true],
+      [true, true],
+    ];
+    for (const [away, fold] of tries) {
+      if (fold && !this.bar.folded && !this.autoFolded) {
+        if (this.keepUnfolded) return;
+        this.autoFolded = true;
+        this.redrawBar();
+        return this.keepBarAway(reading);
+      }
+      if (fold !== (this.bar.folded || this.autoFolded)) continue;
+      this.barAway = away;
+      bar.classList.toggle('pap-top', this.bar.top !== away);
+      if (clear()) return;
     }
   }
 
@@ -516,9 +558,12 @@ export class Overlay {
     this.callout?.remove();
     this.ring = this.callout = null;
     this.target = null;
-    if (this.barAway) {
+    this.calloutText = null;
+    this.keepUnfolded = false;
+    if (this.barAway || this.autoFolded) {
       this.barAway = false;
-      this.card?.classList.toggle('pap-top', this.bar.top);
+      this.autoFolded = false;
+      if (this.barContent) this.redrawBar();
     }
   }
 
