@@ -315,6 +315,10 @@ export class Overlay {
 
   /** A small bar while a guide runs: which step, and a button back to the side panel. */
   showStepBar(n: number, total: number, finished: boolean) {
+    const was = this.barContent;
+    const same = was && was.n === n && was.total === total && was.finished === finished;
+    // Drawn again only when it changes: the keyboard stays where it is on the bar's buttons.
+    if (same && this.card?.isConnected && !this.card.querySelector('.pap-notfound')) return;
     this.barContent = { n, total, finished };
     this.redrawBar();
   }
