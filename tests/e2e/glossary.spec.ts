@@ -17,7 +17,8 @@ const HIGHLIGHT = 'pap-glossary';
 
 const PAGES = [
   { site: 'caf', url: 'https://www.caf.fr/', word: 'allocataire' },
-  { site: 'impots', url: 'https://www.impots.gouv.fr/accueil', word: 'prélèvement à la source' },
+  // « prélèvement à la source » is only in links there: listed in the panel, never marked.
+  { site: 'impots', url: 'https://www.impots.gouv.fr/accueil', word: 'revenu fiscal de référence' },
   { site: 'ameli', url: 'https://www.ameli.fr/assure', word: 'carte Vitale' },
 ] as const;
 
@@ -177,15 +178,18 @@ test('the side panel lists the words found on the page', async ({ context }) => 
   const expected = new Set<string>();
   for (const t of texts) expected.add((await termOf(t, 'caf'))!.term);
 
+  // Words only in links and buttons are not marked (a tap there follows the link): the panel
+  // explains them instead, so it may list more than the page marks.
+
   const panel = await openPanel(context, await tabIdOf(context, page));
   const words = panel.getByTestId('words');
   await expect(words).toBeVisible();
   const items = panel.getByTestId('word');
   await expect(items.filter({ hasText: /^allocataire/i }).first()).toBeVisible();
-  // One entry per term marked on the page, and no other.
-  await expect.poll(async () => items.count()).toBe(expected.size);
-  const listed = await items.locator('dt').allTextContents();
-  expect(new Set(listed)).toEqual(expected);
+  // Every term marked on the page is listed, with those only in links or buttons.
+  const listed = new Set(await items.locator('dt').allTextContents());
+  await expect.poll(async () => items.count()).toBeGreaterThanOrEqual(expected.size);
+  for (const term of expected) expect(listed).toContain(term);
   // Each with its definition.
   for (const dd of await items.locator('dd p').allTextContents())
     expect(dd.trim().length).toBeGreaterThan(10);
@@ -317,16 +321,14 @@ test('a quieter page: once per part, never in a link, a button, a label or an ad
   const box = (await link.boundingBox())!;
   await page.evaluate(
     ({ x, y }) =>
-      document
-        .elementFromPoint(x, y)!
-        .dispatchEvent(
-          new PointerEvent('pointerup', {
-            clientX: x,
-            clientY: y,
-            pointerType: 'touch',
-            bubbles: true,
-          }),
-        ),
+      document.elementFromPoint(x, y)!.dispatchEvent(
+        new PointerEvent('pointerup', {
+          clientX: x,
+          clientY: y,
+          pointerType: 'touch',
+          bubbles: true,
+        }),
+      ),
     { x: box.x + box.width - 10, y: box.y + box.height / 2 },
   );
   await page.waitForTimeout(300);
