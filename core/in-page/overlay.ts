@@ -238,9 +238,11 @@ export class Overlay {
     this.t = t;
     this.layer.setAttribute('lang', t.lang);
     this.layer.setAttribute('dir', t.dir);
+    const changed = before.lang !== t.lang || before.dir !== t.dir;
+    if (changed && this.barContent && this.card?.classList.contains('pap-bar')) this.redrawBar();
     // The callout carries our name in the language, and changes sides with the direction.
     const target = this.target;
-    if (target && this.calloutText !== null && (before.lang !== t.lang || before.dir !== t.dir)) {
+    if (target && this.calloutText !== null && changed) {
       const text = this.calloutText;
       this.clearHighlight();
       this.highlight(target, text);

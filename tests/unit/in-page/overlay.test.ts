@@ -366,6 +366,14 @@ describe('languages', () => {
     expect(byTestId('pap-notfound')!.textContent).toBe(ar.notFound);
   });
 
+  it('draws the step bar again in the new language, without waiting for the next step', () => {
+    make().showStepBar(2, 9, false);
+    overlay.setStrings(pageStrings('ar'));
+    expect(byTestId('pap-stepbar')!.querySelector('.pap-lead')!.textContent).toBe(
+      ar.stepOf.replace('{{n}}', '2').replace('{{total}}', '9'),
+    );
+  });
+
   it('falls back to French for an unknown language', () => {
     make().setStrings(pageStrings('xx'));
     overlay.showStepBar(1, 3, false);
