@@ -151,32 +151,23 @@ export interface Mark {
   inert?: boolean;
 }
 
-/** Elements a tap acts on. */
-const ACTING_TAGS = new Set(['a', 'button', 'label', 'summary', 'select', 'option']);
-const ACTING_ROLES = new Set([
+/** Elements a tap acts on: it follows the link, presses the button, ticks the box. */
+const ACTING = [
+  'a[href]',
   'button',
-  'link',
-  'menuitem',
-  'menuitemcheckbox',
-  'menuitemradio',
-  'tab',
-  'checkbox',
-  'radio',
-  'switch',
-  'option',
-]);
+  'label',
+  'summary',
+  'select',
+  '[onclick]',
+  ...['button', 'link', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'tab', 'checkbox']
+    .concat(['radio', 'switch', 'option'])
+    .map((r) => `[role="${r}"]`),
+].join(',');
 
 /** Whether a tap on the text would follow a link or press a button (or tick a box). */
 export function insideActing(t: Text): boolean {
-  for (let el = t.parentElement; el; el = el.parentElement) {
-    const name = el.localName;
-    if (ACTING_TAGS.has(name) && (name !== 'a' || el.hasAttribute('href'))) return true;
-    if (!el.hasAttributes()) continue;
-    const role = el.getAttribute('role');
-    if (role && ACTING_ROLES.has(role)) return true;
-    if (el.hasAttribute('onclick')) return true;
-  }
-  return false;
+  // One native look-up: matched texts only come here, a few hundred on a big page.
+  return t.parentElement?.closest(ACTING) != null;
 }
 
 const ADDRESS_CHAR = /[\p{L}\p{N}_-]/u;
@@ -438,7 +429,10 @@ export class GlossaryMarker {
       return;
     }
     if (judge && data.length < LONG_TEXT && judge.skips(t)) return this.forget(t);
-    const kept = matches.filter((m) => !insideAddress(data, m.start, m.end));
+    // Most texts hold no address: no new list for them.
+    const kept = matches.some((m) => insideAddress(data, m.start, m.end))
+      ? matches.filter((m) => !insideAddress(data, m.start, m.end))
+      : matches;
     if (kept.length === 0) return this.forget(t);
     const old = this.entries.get(t);
     const inert = insideActing(t);

@@ -104,6 +104,8 @@ export class HighlightPainter {
   /** Per part of the page (its heading; null before the first), per term, its marks. */
   private readonly sections = new Map<Element | null, Map<string, Occurrences>>();
   private readonly sectionOfMark = new Map<Mark, Element | null>();
+  private lastText: Text | null = null;
+  private lastSection: Element | null = null;
   /** The mark painted for each part and term: the first one. */
   private readonly shownMarks = new Set<Mark>();
 
@@ -140,6 +142,7 @@ export class HighlightPainter {
   /** The page's headings changed, or may have: read them again at the next change. */
   pageChanged(): void {
     this.headings = null;
+    this.lastText = null;
   }
 
   /** Whether a mark is underlined now (the first of its term in its part of the page). */
@@ -149,6 +152,14 @@ export class HighlightPainter {
 
   /** The heading that opens the mark's part of the page (null: before the first heading). */
   private sectionOf(m: Mark): Element | null {
+    // The marks of one text come one after the other: one look-up for them all.
+    if (this.lastText === m.node && this.headings) return this.lastSection;
+    this.lastText = m.node;
+    this.lastSection = this.findSection(m);
+    return this.lastSection;
+  }
+
+  private findSection(m: Mark): Element | null {
     const list = (this.headings ??= Array.from(
       m.node.ownerDocument?.querySelectorAll(HEADINGS) ?? [],
     ));
@@ -271,6 +282,7 @@ export class HighlightPainter {
   }
 
   disconnect(): void {
+    this.lastText = null;
     this.sections.clear();
     this.sectionOfMark.clear();
     this.shownMarks.clear();
