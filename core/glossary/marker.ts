@@ -151,18 +151,13 @@ export interface Mark {
   inert?: boolean;
 }
 
-/** Elements a tap acts on: it follows the link, presses the button, ticks the box. */
-const ACTING = [
-  'a[href]',
-  'button',
-  'label',
-  'summary',
-  'select',
-  '[onclick]',
-  ...['button', 'link', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'tab', 'checkbox']
-    .concat(['radio', 'switch', 'option'])
-    .map((r) => `[role="${r}"]`),
-].join(',');
+/**
+ * Elements a tap acts on: it follows the link, presses the button, ticks the box (lists of
+ * choices are skipped whole, see SKIPPED_TAGS).
+ */
+const ACTING =
+  'a[href],button,label,summary,[role=button],[role=link],[role^=menuitem],' +
+  '[role=tab],[role=checkbox],[role=radio],[role=switch],[role=option]';
 
 /** Whether a tap on the text would follow a link or press a button (or tick a box). */
 export function insideActing(t: Text): boolean {

@@ -114,11 +114,9 @@ export class PageController {
     this.offer = reply.offer;
     this.offerLanguage = reply.language;
     // « Plus tard » chosen on this site today holds on every page of it.
-    if (reply.prefs?.later) this.offerDismissed = true;
-    this.deps.overlay.setBarPrefs({
-      folded: reply.prefs?.barFolded ?? false,
-      top: reply.prefs?.barTop ?? false,
-    });
+    const prefs = reply.prefs;
+    if (prefs?.later) this.offerDismissed = true;
+    this.deps.overlay.setBarPrefs({ folded: !!prefs?.barFolded, top: !!prefs?.barTop });
     this.applyPage(reply);
   }
 

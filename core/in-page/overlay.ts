@@ -41,7 +41,7 @@ export const intersects = (a: Box, b: Box) =>
 function toRect(b: Box): DOMRect {
   const width = b.right - b.left;
   const height = b.bottom - b.top;
-  return { ...b, x: b.left, y: b.top, width, height, toJSON: () => b } as DOMRect;
+  return { ...b, x: b.left, y: b.top, width, height } as DOMRect;
 }
 
 /** The box of an element's words (its own box where ranges cannot tell). */
@@ -251,8 +251,8 @@ export class Overlay {
 
   /** The person's text size (percent, as in the settings) for all we draw on the page. */
   setTextSize(percent: number) {
-    const scale = Number.isFinite(percent) ? Math.min(Math.max(percent, 100), 200) / 100 : 1;
-    this.layer.style.setProperty('--pap-scale', String(scale));
+    // Checked by the background's settings schema: 100 to 200.
+    this.layer.style.setProperty('--pap-scale', String(percent / 100));
     this.placeCallout?.();
   }
 
@@ -330,8 +330,7 @@ export class Overlay {
     if (!content) return;
     // A shadow root knows its own focused element; a plain element (tests) asks the document.
     const active = (this.root as ShadowRoot).activeElement ?? this.doc.activeElement;
-    const focusedKind =
-      active && this.card?.contains(active) ? (active as HTMLElement).dataset.kind : undefined;
+    const focusedKind = this.card?.contains(active) && (active as HTMLElement).dataset.kind;
     this.removeCard();
     this.barContent = content;
     const { doc, t } = this;
@@ -534,26 +533,18 @@ export class Overlay {
       const r = bar.getBoundingClientRect();
       return !hasArea(r) || !intersects(boxOf(r), reading);
     };
+    const otherEdge = () => {
+      this.barAway = !this.barAway;
+      bar.classList.toggle('pap-top', this.bar.top !== this.barAway);
+    };
     if (clear()) return;
-    // Where the person put it, then the other edge; folded, then folded on the other edge.
-    const tries: [boolean, boolean][] = [
-      [false, false],
-      [true, false],
-      [false, true],
-      [true, true],
-    ];
-    for (const [away, fold] of tries) {
-      if (fold && !this.bar.folded && !this.autoFolded) {
-        if (this.keepUnfolded) return;
-        this.autoFolded = true;
-        this.redrawBar();
-        return this.keepBarAway(reading);
-      }
-      if (fold !== (this.bar.folded || this.autoFolded)) continue;
-      this.barAway = away;
-      bar.classList.toggle('pap-top', this.bar.top !== away);
-      if (clear()) return;
-    }
+    otherEdge();
+    if (clear()) return;
+    otherEdge();
+    // Neither edge is clear: folded for now (drawn again, then placed the same way).
+    if (this.bar.folded || this.autoFolded || this.keepUnfolded) return;
+    this.autoFolded = true;
+    this.redrawBar();
   }
 
   clearHighlight() {

