@@ -21,6 +21,7 @@ export function SettingsView({
   const glossaryId = useId();
   const authoringId = useId();
   const sharedId = useId();
+  const everydayId = useId();
   return (
     <section aria-labelledby="settings-title" className="settings" data-testid="settings">
       <h2 id="settings-title">{t('settings')}</h2>
@@ -33,6 +34,17 @@ export function SettingsView({
           data-testid="setting-glossary"
         />
         <label htmlFor={glossaryId}>{t('settingsGlossary')}</label>
+      </p>
+      <p className="setting-row">
+        <input
+          id={everydayId}
+          type="checkbox"
+          checked={settings.everydayWords ?? false}
+          disabled={!settings.glossary}
+          onChange={(e) => onChange({ everydayWords: e.target.checked })}
+          data-testid="setting-everyday-words"
+        />
+        <label htmlFor={everydayId}>{t('settingsEverydayWords')}</label>
       </p>
       <fieldset>
         <legend>{t('settingsTextSize')}</legend>

@@ -16,6 +16,7 @@ import { recognise, urlKey } from '../sites/recognise';
 import { enter } from '../steps/numbering';
 import { badgeFor, type Badge } from './badge';
 import { TabStates, type KeyValueStore, type TabState } from './tab-state';
+import { PagePrefsStore } from './page-prefs';
 import type { ProgressService } from '../progress/service';
 import { createAuthoring, type AuthoringDeps } from '../authoring/background';
 import { deleteContact } from '../progress/contact';
@@ -45,6 +46,8 @@ export interface BackgroundDeps {
   panelFromPage?: boolean;
   /** The keyboard shortcut that opens the panel, as the browser shows it (may be unset). */
   shortcut?(): Promise<string | null>;
+  /** Today as YYYY-MM-DD (tests fix it; default: the computer's calendar). */
+  today?(): string;
 }
 
 /** Set in storage.session once the background ran in this browser session. */
@@ -80,6 +83,7 @@ export function createBackground(deps: BackgroundDeps) {
   });
   /** A guide by id: the one in preview on the authoring page first, else the bundled one. */
   const guideOf = (id: string): Guide | undefined => authoring.preview(id) ?? byId.get(id);
+  const prefs = new PagePrefsStore(deps.local, deps.today);
 
   function needProgress(): ProgressService {
     if (!deps.progress) throw new Error('no progress store');
@@ -119,8 +123,14 @@ export function createBackground(deps: BackgroundDeps) {
 
   /** What the tab's page shows: its guide and the settings it follows. */
   async function pageState(s: TabState, current?: Settings): Promise<PageState> {
-    const { glossary, language } = current ?? (await settings());
-    return { state: activeState(s, language), glossary, language };
+    const { glossary, language, textSize, everydayWords } = current ?? (await settings());
+    return {
+      state: activeState(s, language),
+      glossary,
+      language,
+      textSize,
+      everydayWords: everydayWords ?? false,
+    };
   }
 
   function info(tabId: number, s: TabState): TabInfo {
@@ -296,7 +306,11 @@ export function createBackground(deps: BackgroundDeps) {
         };
       });
       await tellPages(tabId, s);
-      return { ...(await pageState(s)), offer: await offerFor(s) };
+      return {
+        ...(await pageState(s)),
+        offer: await offerFor(s),
+        prefs: await prefs.get(rec?.site.id),
+      };
     },
 
     async 'step:found'({ guideId, stepIndex, found, fallback }, ctx) {
@@ -351,6 +365,10 @@ export function createBackground(deps: BackgroundDeps) {
 
     async 'panel:open'(_data, ctx) {
       return { opened: await deps.openPanel(ctx.tabId!) };
+    },
+
+    async 'page:prefs'(change, ctx) {
+      return prefs.set(recognise(ctx.url ?? '', deps.allowPractice)?.site.id, change);
     },
 
     async 'glossary:found'({ termIds }, ctx) {

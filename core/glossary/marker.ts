@@ -144,6 +144,44 @@ export interface Mark {
   start: number;
   end: number;
   termId: string;
+  /**
+   * Inside a link, a button or a label, where a tap follows the link or presses the button:
+   * never drawn nor explained there (the side panel's word list explains it instead).
+   */
+  inert?: boolean;
+}
+
+/**
+ * Elements a tap acts on: it follows the link, presses the button, ticks the box (lists of
+ * choices are skipped whole, see SKIPPED_TAGS).
+ */
+const ACTING =
+  'a[href],button,label,summary,[role=button],[role=link],[role^=menuitem],' +
+  '[role=tab],[role=checkbox],[role=radio],[role=switch],[role=option]';
+
+/** Whether a tap on the text would follow a link or press a button (or tick a box). */
+export function insideActing(t: Text): boolean {
+  // One native look-up: matched texts only come here, a few hundred on a big page.
+  return t.parentElement?.closest(ACTING) != null;
+}
+
+const ADDRESS_CHAR = /[\p{L}\p{N}_-]/u;
+
+/**
+ * Whether the match is part of a domain name, a web or mail address (« www.caf.fr »,
+ * « caf.fr/aides », « x@caf.fr »): a dot, slash or @ joins it to a word, with no space.
+ */
+export function insideAddress(data: string, start: number, end: number): boolean {
+  const prev = data[start - 1];
+  const afterNext = data[end + 1];
+  if ((prev === '.' || prev === '/' || prev === '@') && ADDRESS_CHAR.test(data[start - 2] ?? ''))
+    return true;
+  const next = data[end];
+  return (
+    (next === '.' || next === '/' || next === '@' || next === ':') &&
+    afterNext !== undefined &&
+    ADDRESS_CHAR.test(afterNext)
+  );
 }
 
 /**
@@ -239,7 +277,7 @@ export class GlossaryMarker {
       const entry = this.entries.get(caret.node as Text);
       if (!entry || !caret.node.isConnected) return null;
       for (const r of entry) {
-        if (r.start > caret.offset || r.end < caret.offset) continue;
+        if (r.inert || r.start > caret.offset || r.end < caret.offset) continue;
         const rect = rectAt(r, x, y);
         if (rect) return { termId: r.termId, rect };
       }
@@ -249,6 +287,7 @@ export class GlossaryMarker {
     for (const [node, entry] of this.entries) {
       if (!node.isConnected) continue;
       for (const r of entry) {
+        if (r.inert) continue;
         const rect = rectAt(r, x, y);
         if (rect) return { termId: r.termId, rect };
       }
@@ -385,11 +424,18 @@ export class GlossaryMarker {
       return;
     }
     if (judge && data.length < LONG_TEXT && judge.skips(t)) return this.forget(t);
+    // Most texts hold no address: no new list for them.
+    const kept = matches.some((m) => insideAddress(data, m.start, m.end))
+      ? matches.filter((m) => !insideAddress(data, m.start, m.end))
+      : matches;
+    if (kept.length === 0) return this.forget(t);
     const old = this.entries.get(t);
-    if (old && sameMarks(old, matches)) return;
+    const inert = insideActing(t);
+    if (old && sameMarks(old, kept) && !!old[0]?.inert === inert) return;
     const marks: Mark[] = [];
-    for (const m of matches) {
-      const mark = { node: t, start: m.start, end: m.end, termId: m.termId };
+    for (const m of kept) {
+      const mark: Mark = { node: t, start: m.start, end: m.end, termId: m.termId };
+      if (inert) mark.inert = true;
       marks.push(mark);
       this.added.push(mark);
     }

@@ -13,6 +13,23 @@
  */
 import { liveRange, type Mark, type MarkChange } from './marker';
 
+const FOLLOWING = 4;
+const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
+
+/** Whether mark `a` comes before mark `b` in the page. */
+function before(a: Mark, b: Mark): boolean {
+  if (a.node === b.node) return a.start < b.start;
+  return (a.node.compareDocumentPosition(b.node) & FOLLOWING) !== 0;
+}
+
+export interface PainterOptions {
+  /**
+   * Underline only a term's first occurrence in each part of the page (from one heading to
+   * the next); the others stay explainable on hover and tap (the marker still finds them).
+   */
+  firstPerSection?: boolean;
+}
+
 type PainterView = {
   IntersectionObserver?: typeof IntersectionObserver;
   StaticRange?: typeof StaticRange;
@@ -48,6 +65,12 @@ function watched(mark: Mark): Element | null {
   return start;
 }
 
+/** A term's marks in one part of the page, and the one underlined. */
+interface Occurrences {
+  marks: Set<Mark>;
+  shown: Mark | null;
+}
+
 interface Group {
   marks: Set<Mark>;
   near: boolean;
@@ -75,12 +98,24 @@ export class HighlightPainter {
   /** Ranges made so far, kept while their mark lives. */
   private readonly ranges = new Map<Mark, AbstractRange>();
   private readonly makeRange: (mark: Mark) => AbstractRange;
+  private readonly quiet: boolean;
+  /** The page's headings in order; null: to read again (the page changed). */
+  private headings: Element[] | null = null;
+  /** Per part of the page (its heading; null before the first), per term, its marks. */
+  private readonly sections = new Map<Element | null, Map<string, Occurrences>>();
+  private readonly sectionOfMark = new Map<Mark, Element | null>();
+  private lastText: Text | null = null;
+  private lastSection: Element | null = null;
+  /** The mark painted for each part and term: the first one. */
+  private readonly shownMarks = new Set<Mark>();
 
   constructor(
     private readonly highlight: Highlight,
     view: PainterView,
+    opts: PainterOptions = {},
   ) {
     this.makeRange = rangeFactory(view);
+    this.quiet = opts.firstPerSection ?? false;
     const IO = view?.IntersectionObserver;
     this.observer = IO
       ? new IO(
@@ -95,8 +130,97 @@ export class HighlightPainter {
 
   /** Applies a change as GlossaryMarker reports it: `added` first, then `removed`. */
   apply(change: MarkChange): void {
-    for (const m of change.added) this.add(m);
-    for (const m of change.removed) this.remove(m);
+    if (!this.quiet) {
+      for (const m of change.added) if (!m.inert) this.add(m);
+      for (const m of change.removed) this.remove(m);
+      return;
+    }
+    for (const m of change.added) if (!m.inert) this.addQuiet(m);
+    for (const m of change.removed) this.removeQuiet(m);
+  }
+
+  /** The page's headings changed, or may have: read them again at the next change. */
+  pageChanged(): void {
+    this.headings = null;
+    this.lastText = null;
+  }
+
+  /** Whether a mark is underlined now (the first of its term in its part of the page). */
+  isShown(m: Mark): boolean {
+    return this.quiet ? this.shownMarks.has(m) : this.groupOf.has(m) || this.ranges.has(m);
+  }
+
+  /** The heading that opens the mark's part of the page (null: before the first heading). */
+  private sectionOf(m: Mark): Element | null {
+    // The marks of one text come one after the other: one look-up for them all.
+    if (this.lastText === m.node && this.headings) return this.lastSection;
+    this.lastText = m.node;
+    this.lastSection = this.findSection(m);
+    return this.lastSection;
+  }
+
+  private findSection(m: Mark): Element | null {
+    const list = (this.headings ??= Array.from(
+      m.node.ownerDocument?.querySelectorAll(HEADINGS) ?? [],
+    ));
+    // The last heading that comes before the text (or holds it), by halves.
+    let lo = 0;
+    let hi = list.length - 1;
+    let found: Element | null = null;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const h = list[mid] as Element;
+      if (h.compareDocumentPosition(m.node) & FOLLOWING) {
+        found = h;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  }
+
+  private addQuiet(m: Mark): void {
+    const section = this.sectionOf(m);
+    this.sectionOfMark.set(m, section);
+    let terms = this.sections.get(section);
+    if (!terms) this.sections.set(section, (terms = new Map()));
+    let occ = terms.get(m.termId);
+    if (!occ) terms.set(m.termId, (occ = { marks: new Set(), shown: null }));
+    occ.marks.add(m);
+    const first = occ.shown;
+    if (first && before(first, m)) return;
+    if (first) {
+      this.shownMarks.delete(first);
+      this.remove(first);
+    }
+    occ.shown = m;
+    this.shownMarks.add(m);
+    this.add(m);
+  }
+
+  private removeQuiet(m: Mark): void {
+    if (!this.sectionOfMark.has(m)) return;
+    const section = this.sectionOfMark.get(m) ?? null;
+    this.sectionOfMark.delete(m);
+    const terms = this.sections.get(section);
+    const occ = terms?.get(m.termId);
+    if (!terms || !occ) return;
+    occ.marks.delete(m);
+    if (!occ.marks.size) {
+      terms.delete(m.termId);
+      if (!terms.size) this.sections.delete(section);
+    }
+    if (occ.shown !== m) return;
+    this.shownMarks.delete(m);
+    this.remove(m);
+    // The next one of its part takes its place.
+    let next: Mark | null = null;
+    for (const other of occ.marks)
+      if (other.node.isConnected && (!next || before(other, next))) next = other;
+    occ.shown = next;
+    if (next) {
+      this.shownMarks.add(next);
+      this.add(next);
+    }
   }
 
   /** The range of a mark, made on first need. */
@@ -158,6 +282,10 @@ export class HighlightPainter {
   }
 
   disconnect(): void {
+    this.lastText = null;
+    this.sections.clear();
+    this.sectionOfMark.clear();
+    this.shownMarks.clear();
     this.observer?.disconnect();
     this.groups.clear();
     this.groupOf.clear();

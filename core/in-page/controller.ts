@@ -19,8 +19,17 @@ import type { Overlay } from './overlay';
 /** What the controller draws with (the shadow-root overlay, a stub in tests). */
 export type PageOverlay = Pick<
   Overlay,
-  'showOffer' | 'showStepBar' | 'showNotFound' | 'removeCard' | 'highlight' | 'clearHighlight'
+  | 'showOffer'
+  | 'showStepBar'
+  | 'showNotFound'
+  | 'removeCard'
+  | 'highlight'
+  | 'clearHighlight'
+  | 'setBarPrefs'
 >;
+
+/** The settings the page follows, as the background sends them. */
+export type PageSettings = Omit<PageState, 'state'>;
 
 /** How long a missing target may take to appear (pages render late) before we say so. */
 export const NOT_FOUND_GRACE_MS = 2500;
@@ -32,7 +41,8 @@ export interface ControllerDeps {
   allowPractice: boolean;
   setTimeout(fn: () => void, ms: number): number;
   clearTimeout(id: number): void;
-  onGlossarySetting(enabled: boolean, language: string): void;
+  /** The settings arrived or changed: language, text size, glossary. */
+  onSettings(settings: PageSettings): void;
 }
 
 /** One step of one guide, as the page has shown it. */
@@ -65,6 +75,8 @@ export class PageController {
   /** The next state applied is the one this page was loaded (or routed) with. */
   private withPage = false;
   private soon: number | null = null;
+  /** The language the offer's titles were given in. */
+  private offerLanguage: string | null = null;
 
   constructor(private readonly deps: ControllerDeps) {
     // Leaving a field or pressing a button changes nothing in the DOM: look again then.
@@ -100,6 +112,11 @@ export class PageController {
     this.withPage = true;
     const reply = await this.deps.send('page:seen', { href });
     this.offer = reply.offer;
+    this.offerLanguage = reply.language;
+    // « Plus tard » chosen on this site today holds on every page of it.
+    const prefs = reply.prefs;
+    if (prefs?.later) this.offerDismissed = true;
+    this.deps.overlay.setBarPrefs({ folded: !!prefs?.barFolded, top: !!prefs?.barTop });
     this.applyPage(reply);
   }
 
@@ -116,8 +133,14 @@ export class PageController {
 
   /** The guide and the settings, as the background sent them (push, or reply). */
   private applyPage(page: PageState): void {
-    this.deps.onGlossarySetting(page.glossary, page.language);
-    this.apply(page.state);
+    const { state, ...settings } = page;
+    this.deps.onSettings(settings);
+    this.apply(state);
+    // The offer's guide titles come in the language of the moment: ask for them again.
+    if (this.offer && this.offerLanguage !== null && this.offerLanguage !== page.language) {
+      this.offerLanguage = page.language;
+      void this.pageSeen().catch(() => undefined);
+    }
   }
 
   /** Shows a guide state, unless it is older than the one shown. */
@@ -168,8 +191,17 @@ export class PageController {
     this.deps.overlay.showStepBar(n, total, false);
   }
 
-  dismissOffer(): void {
+  /** The offer was closed; with « Plus tard », the site keeps it closed for the day. */
+  dismissOffer(remember = false): void {
     this.offerDismissed = true;
+    if (remember) void this.deps.send('page:prefs', { later: true }).catch(() => undefined);
+  }
+
+  /** The person folded or moved the step bar: the site keeps it so. */
+  barChanged(bar: { folded: boolean; top: boolean }): void {
+    void this.deps
+      .send('page:prefs', { barFolded: bar.folded, barTop: bar.top })
+      .catch(() => undefined);
   }
 
   /** Re-check the page: called after DOM changes (batched) and route changes. */

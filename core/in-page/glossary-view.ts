@@ -9,14 +9,23 @@ import { compileGlossary } from '../glossary/matcher';
 import { GlossaryMarker, type MarkChange } from '../glossary/marker';
 import type { Send } from '../messaging/client';
 import { HighlightPainter } from '../glossary/painter';
+import { EVERYDAY_TERM_IDS } from '../glossary/everyday';
 import type { Overlay } from './overlay';
 
 export const HIGHLIGHT_NAME = 'pap-glossary';
 // A dotted underline in the text's own colour: visible on light and dark backgrounds alike.
+// In forced colours (Windows high contrast), the system's own colours for marked text.
 const HIGHLIGHT_CSS = `::highlight(${HIGHLIGHT_NAME}) {
   text-decoration: underline dotted;
   text-decoration-thickness: 2px;
   text-underline-offset: 3px;
+}
+@media (forced-colors: active) {
+  ::highlight(${HIGHLIGHT_NAME}) {
+    background-color: Mark;
+    color: MarkText;
+    text-decoration: underline solid;
+  }
 }`;
 
 /** The browser pieces the view needs, passed in by the content script. */
@@ -26,6 +35,8 @@ export interface GlossaryEnv {
   send: Send;
   /** Tag name of our own UI host, never scanned. */
   hostTag: string;
+  /** Mark the everyday web words too (see core/glossary/everyday.ts). Default: no. */
+  everyday?: boolean;
   setTimeout(fn: () => void, ms: number): number;
   clearTimeout(id: number): void;
   /** CSS.highlights and the Highlight constructor, when the browser has them. */
@@ -50,16 +61,27 @@ export class GlossaryView {
 
   constructor(private readonly env: GlossaryEnv) {}
 
+  /** Whether the everyday web words are marked too. */
+  get everyday(): boolean {
+    return this.env.everyday ?? false;
+  }
+
   /** Starts marking the terms of the page's site (the background knows which they are). */
   async start(): Promise<void> {
     const { doc, highlights } = this.env;
-    const terms = await this.env.send('glossary:terms', {});
-    if (!Array.isArray(terms) || !terms.length || this.stopped) return;
+    const all = await this.env.send('glossary:terms', {});
+    if (!Array.isArray(all) || this.stopped) return;
+    const terms = this.everyday ? all : all.filter((term) => !EVERYDAY_TERM_IDS.has(term.id));
+    if (!terms.length) return;
     this.byId = new Map(terms.map((term) => [term.id, term]));
     if (highlights) {
       this.highlight = highlights.make();
       highlights.registry.set(HIGHLIGHT_NAME, this.highlight);
-      this.painter = new HighlightPainter(this.highlight, doc.defaultView);
+      // Only a term's first occurrence in each part of the page is underlined; every one
+      // stays explainable on hover and tap (the marker finds them all, see onPointerMove).
+      this.painter = new HighlightPainter(this.highlight, doc.defaultView, {
+        firstPerSection: true,
+      });
       this.addStyle();
     }
     this.marker = new GlossaryMarker({
@@ -79,6 +101,7 @@ export class GlossaryView {
   /** Route change in a single-page app: scan again (unchanged marks are kept as they are). */
   rescan(): void {
     if (!this.marker) return;
+    this.painter?.pageChanged();
     void this.marker.scanAll().then(() => this.report());
   }
 
@@ -89,6 +112,7 @@ export class GlossaryView {
   domChanged(records: readonly MutationRecord[]): void {
     const marker = this.marker;
     if (!marker) return;
+    this.painter?.pageChanged();
     const nodes: Node[] = [];
     for (const r of records) {
       if (r.type === 'characterData') nodes.push(r.target);

@@ -40,6 +40,18 @@ export const requests = {
   },
   /** The person asked to open the side panel from the in-page offer. */
   'panel:open': { from: 'content', data: z.object({}) },
+  /**
+   * What the page remembers for the sender's site (see PagePrefs): « Plus tard » for today,
+   * the step bar folded or moved. Only the fields given change.
+   */
+  'page:prefs': {
+    from: 'content',
+    data: z.object({
+      later: z.optional(z.boolean()),
+      barFolded: z.optional(z.boolean()),
+      barTop: z.optional(z.boolean()),
+    }),
+  },
   /** Glossary terms present on the page (ids only). */
   'glossary:found': {
     from: 'content',

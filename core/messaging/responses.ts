@@ -21,6 +21,7 @@ export const DEFAULT_SETTINGS: Settings = {
   textSize: 100,
   retentionDays: 180,
   authoring: false,
+  everydayWords: false,
 };
 
 /**
@@ -39,8 +40,20 @@ export interface Offer {
   sidebar?: { shortcut?: string };
 }
 
+/** What the page remembers for its site, kept by the background (the page script has no storage). */
+export interface PagePrefs {
+  /** « Plus tard » was chosen on this site today: no offer until tomorrow. */
+  later: boolean;
+  /** The step bar is folded to a small tab. */
+  barFolded: boolean;
+  /** The step bar sits at the top of the window rather than the bottom. */
+  barTop: boolean;
+}
+
 export interface PageSeenReply extends PageState {
   offer: Offer | null;
+  /** Missing: nothing remembered (an older background). */
+  prefs?: PagePrefs;
 }
 
 export interface Responses {
@@ -49,6 +62,7 @@ export interface Responses {
   /** The tab's state after the move (or as it stands, for a report that came too late). */
   'step:moved': PageState;
   'panel:open': { opened: boolean };
+  'page:prefs': PagePrefs;
   'glossary:found': null;
   'glossary:define': { term: string; definition: string } | null;
   'glossary:terms': MatchTerm[];

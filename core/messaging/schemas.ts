@@ -56,11 +56,16 @@ export const PageSettingsSchema = z.object({
   /** Mark hard words on the page. */
   glossary: z.boolean(),
   language: LanguageSchema,
+  /** Text size of the side panel and of what we draw on the page, in percent. */
+  textSize: z.number().check(z.gte(100), z.lte(200)),
+  /**
+   * Mark everyday web words too (« se connecter », « mot de passe »…). Missing: no, as in
+   * settings saved before it existed.
+   */
+  everydayWords: z.optional(z.boolean()),
 });
 
 export const SettingsSchema = z.extend(PageSettingsSchema, {
-  /** Text size of the side panel, in percent. */
-  textSize: z.number().check(z.gte(100), z.lte(200)),
   /** Sessions not touched for this many days are erased (0: never). */
   retentionDays: z.number().check(z.int(), z.gte(0), z.lte(3650)),
   /** « Je rédige des guides »: the authoring kit (page, picker, recorder, preview). Off if absent. */

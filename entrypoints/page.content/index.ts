@@ -36,7 +36,9 @@ export default defineContentScript({
       name: 'pas-a-pas-ui',
       position: 'inline',
       anchor: 'body',
-      append: 'last',
+      // First in the page: the offer and the step bar are the first Tab stops, before the
+      // site's own links, without taking the focus from anyone (see core/in-page/overlay.ts).
+      append: 'first',
       mode: 'open',
       onMount(container) {
         return new Overlay(
@@ -44,7 +46,8 @@ export default defineContentScript({
           t,
           {
             openPanel: () => void send('panel:open', {}).catch(() => undefined),
-            dismissOffer: () => controller?.dismissOffer(),
+            dismissOffer: (remember) => controller?.dismissOffer(remember),
+            barChanged: (bar) => controller?.barChanged(bar),
           },
           reduced,
         );
@@ -63,16 +66,26 @@ export default defineContentScript({
       allowPractice,
       setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
       clearTimeout: (id) => clearTimeout(id),
-      onGlossarySetting(enabled, language) {
-        t = pageStrings(language);
-        overlay.setStrings(t);
+      onSettings({ glossary: enabled, language, textSize, everydayWords }) {
+        if (language !== t.lang) {
+          t = pageStrings(language);
+          overlay.setStrings(t);
+        }
+        overlay.setTextSize(textSize);
         const site = recognise(location.href, allowPractice)?.site.id;
+        const everyday = everydayWords ?? false;
+        // Everyday words switched on or off: mark the page again with the new list.
+        if (glossary && (!enabled || glossary.everyday !== everyday)) {
+          glossary.stop();
+          glossary = null;
+        }
         if (enabled && !glossary && site) {
           glossary = new GlossaryView({
             doc: document,
             overlay,
             send,
             hostTag: 'pas-a-pas-ui',
+            everyday,
             setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
             clearTimeout: (id) => clearTimeout(id),
             highlights:
@@ -82,9 +95,6 @@ export default defineContentScript({
             speak: 'speechSynthesis' in window ? speak : undefined,
           });
           glossaryStarted = glossary.start().catch(() => undefined);
-        } else if (!enabled && glossary) {
-          glossary.stop();
-          glossary = null;
         }
       },
     });

@@ -229,8 +229,12 @@ const api = {
       chunks++;
       maxChunk = Math.max(maxChunk, d);
     };
-    // Without a window, the painter cannot tell what is in view: it paints every range.
-    const painter = new HighlightPainter(highlight, paint.where === 'near' ? window : null);
+    // Without a window, the painter cannot tell what is in view: it paints every range. As
+    // the content script does, a term is underlined once per part of the page (the work of
+    // choosing which is timed with the rest).
+    const painter = new HighlightPainter(highlight, paint.where === 'near' ? window : null, {
+      firstPerSection: true,
+    });
     const marker = new GlossaryMarker({
       doc: document,
       matcher,

@@ -43,6 +43,7 @@ function reportsFor(html: string) {
     removeCard: noop,
     highlight: noop,
     clearHighlight: noop,
+    setBarPrefs: noop,
   };
   const controller = new PageController({
     doc: document,
@@ -51,7 +52,7 @@ function reportsFor(html: string) {
     allowPractice: false,
     setTimeout: (fn, ms) => window.setTimeout(fn, ms),
     clearTimeout: (id) => window.clearTimeout(id),
-    onGlossarySetting: noop,
+    onSettings: noop,
   });
   controllers.push(controller);
   const push: Envelope = {

@@ -439,7 +439,7 @@ describe('guide steps', () => {
     expect(x.pushes.at(-1)).toEqual({
       tabId: TAB,
       type: 'state:changed',
-      data: { state: null, glossary: true, language: 'fr' },
+      data: { state: null, glossary: true, language: 'fr', textSize: 100, everydayWords: false },
     });
   });
 
@@ -715,11 +715,18 @@ describe('settings', () => {
       glossary: true,
       state: { guide: { title: english.title }, stepIndex: 0 },
     });
-    expect(x.pushes[1]!.data).toEqual({ state: null, glossary: true, language: 'en' });
-    // A change of text size too: the pages hear of every change.
+    expect(x.pushes[1]!.data).toEqual({
+      state: null,
+      glossary: true,
+      language: 'en',
+      textSize: 100,
+      everydayWords: false,
+    });
+    // A change of text size too: the pages hear of every change, and draw at that size.
     x.pushes.length = 0;
     await x.call('settings:set', { textSize: 150 }, {});
     expect(x.pushes.map((p) => p.tabId)).toEqual(seenTabs);
+    expect(x.pushes[0]!.data).toMatchObject({ textSize: 150 });
   });
 
   it('falls back to the defaults when the stored settings do not fit', async () => {

@@ -55,6 +55,7 @@ const page = (s: ActiveState | null, over: Partial<PageState> = {}): PageState =
   state: s,
   glossary: true,
   language: 'fr',
+  textSize: 100,
   ...over,
 });
 const push = (data: PageState): Envelope => ({ pap: 1, type: 'state:changed', data });
@@ -74,6 +75,7 @@ function setup(answers: Answer = {}) {
     removeCard: () => void drawn.push(['removeCard']),
     highlight: (el, text) => void drawn.push(['highlight', el, text]),
     clearHighlight: () => void drawn.push(['clearHighlight']),
+    setBarPrefs: (bar) => void drawn.push(['setBarPrefs', bar]),
   };
   // The message client over a fake background: what the controller really sends and reads.
   const send = createClient(async (message) => {
@@ -93,7 +95,7 @@ function setup(answers: Answer = {}) {
     allowPractice: false,
     setTimeout: (fn, ms) => window.setTimeout(fn, ms),
     clearTimeout: (id) => window.clearTimeout(id),
-    onGlossarySetting: (on, lang) => void settings.push([on, lang]),
+    onSettings: (s) => void settings.push([s.glossary, s.language]),
   });
   controllers.push(controller);
   const of = (kind: keyof PageOverlay) => drawn.filter(([k]) => k === kind);

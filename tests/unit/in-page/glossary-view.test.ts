@@ -14,6 +14,8 @@ const TERMS: MatchTerm[] = [
   { id: 'allocataire', term: 'allocataire', forms: ['allocataires'], acronyms: [], sites: ['caf'] },
   { id: 'rsa', term: 'revenu de solidarité active', forms: [], acronyms: ['RSA'], sites: ['caf'] },
   { id: 'qf', term: 'quotient familial', forms: [], acronyms: ['QF'], sites: ['caf'] },
+  // An everyday web word (core/glossary/everyday.ts).
+  { id: 'mot-de-passe', term: 'mot de passe', forms: [], acronyms: [], sites: ['caf'] },
 ];
 /** A definition as the background could send it: markup in it must stay text. */
 const DEFINITIONS: Record<string, string> = {
@@ -54,7 +56,7 @@ function nodes(html: string): Node[] {
   return [...parsed.body.childNodes].map((n) => document.importNode(n, true));
 }
 
-function setup() {
+function setup(everyday?: boolean) {
   document.body.replaceChildren(
     ...nodes(`
     <h1>Espace allocataire</h1>
@@ -81,6 +83,7 @@ function setup() {
     overlay,
     send,
     hostTag: 'pas-a-pas-ui',
+    everyday,
     setTimeout: (fn, ms) => window.setTimeout(fn, ms),
     clearTimeout: (id) => window.clearTimeout(id),
     highlights: {
@@ -142,6 +145,93 @@ afterEach(() => {
   vi.restoreAllMocks();
   vi.useRealTimers();
   document.adoptedStyleSheets = [];
+});
+
+/** Adds page text after what is there (and tells the view, as the page watcher would). */
+async function addPage(view: GlossaryView, html: string) {
+  const added = nodes(html);
+  document.body.append(...added);
+  view.domChanged([{ type: 'childList', addedNodes: added, removedNodes: [] } as never]);
+  await settle();
+}
+
+describe('a quieter glossary', () => {
+  it('underlines a word once per part of the page, and explains every occurrence on tap', async () => {
+    const { view, overlay, registry } = current!;
+    await view.start();
+    await settle();
+    await addPage(
+      view,
+      `<p id="again">Chaque allocataire reçoit un courrier.</p>
+       <h2>Vos aides</h2><p id="next">Un allocataire peut demander le RSA.</p>`,
+    );
+    // « Espace allocataire » (h1) opens the first part; « Vos aides » the second.
+    expect(marked(registry).sort()).toEqual(['RSA', 'RSA', 'allocataire', 'allocataire']);
+    const underlined = [...registry.get(HIGHLIGHT_NAME)!].map((r) => r.startContainer);
+    expect(underlined).not.toContain(document.getElementById('again')!.firstChild);
+    expect(underlined).toContain(document.getElementById('next')!.firstChild);
+    // Not underlined, still explained.
+    pointAt(document.getElementById('again')!.firstChild as Text, 'Chaque '.length + 2);
+    tap();
+    await settle();
+    expect(overlay.tooltipElement?.querySelector('.pap-term')?.textContent).toBe('allocataire');
+  });
+
+  it('when the first one goes, the next one of its part is underlined', async () => {
+    const { view, registry } = current!;
+    await view.start();
+    await settle();
+    await addPage(view, `<h2>Aides</h2><p id="one">Le RSA.</p><p id="two">Encore le RSA.</p>`);
+    const one = document.getElementById('one')!;
+    one.remove();
+    view.domChanged([{ type: 'childList', addedNodes: [], removedNodes: [one] } as never]);
+    await settle();
+    const underlined = [...registry.get(HIGHLIGHT_NAME)!].map((r) => r.startContainer);
+    expect(underlined).toContain(document.getElementById('two')!.firstChild);
+  });
+
+  it('never marks nor explains inside a link, a button or a label; the panel still lists it', async () => {
+    const { view, overlay, registry, calls } = current!;
+    await view.start();
+    await settle();
+    await addPage(
+      view,
+      `<h2>Liens</h2><a id="link" href="/rsa">Demander le RSA</a>
+       <label>QF <input type="checkbox"></label><div role="button">quotient familial</div>`,
+    );
+    expect(marked(registry).sort()).toEqual(['RSA', 'allocataire']);
+    pointAt(document.getElementById('link')!.firstChild as Text, 'Demander le '.length + 1);
+    tap();
+    await settle();
+    expect(overlay.tooltipElement).toBeNull();
+    expect(lastFound(calls)?.sort()).toEqual(['allocataire', 'qf', 'rsa']);
+  });
+
+  it('never marks inside an address or a domain name', async () => {
+    const { view, registry } = current!;
+    await view.start();
+    await settle();
+    await addPage(
+      view,
+      `<h2>Contact</h2><p>Écrivez à rsa.aide@caf.fr ou allez sur allocataire.caf.fr/rsa.</p>`,
+    );
+    expect(marked(registry).sort()).toEqual(['RSA', 'allocataire']);
+  });
+
+  it('leaves the everyday web words alone unless the person asks for them', async () => {
+    const { view, registry, calls } = current!;
+    await view.start();
+    await settle();
+    await addPage(view, `<h2>Connexion</h2><p>Votre mot de passe.</p>`);
+    expect(marked(registry)).not.toContain('mot de passe');
+    expect(lastFound(calls)).not.toContain('mot-de-passe');
+    view.stop();
+    current = setup(true);
+    await current.view.start();
+    await settle();
+    await addPage(current.view, `<h2>Connexion</h2><p>Votre mot de passe.</p>`);
+    expect(marked(current.registry)).toContain('mot de passe');
+  });
 });
 
 describe('GlossaryView', () => {
@@ -232,7 +322,8 @@ describe('GlossaryView', () => {
     view.domChanged(observer.takeRecords());
     observer.disconnect();
     await settle();
-    expect(marked(registry).sort()).toEqual(['QF', 'allocataire', 'quotient familial']);
+    // « QF » is the second time the term appears in its part of the page: not underlined.
+    expect(marked(registry).sort()).toEqual(['allocataire', 'quotient familial']);
     expect(lastFound(calls)?.sort()).toEqual(['allocataire', 'qf']);
   });
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // What the in-page script draws on a site's page, in its own shadow root.
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { Overlay } from '../../../core/in-page/overlay';
+import { Overlay, readingBox, type BarPrefs } from '../../../core/in-page/overlay';
 import { pageStrings } from '../../../core/in-page/strings';
 import fr from '../../../locales/fr/page.json';
 import en from '../../../locales/en/page.json';
@@ -9,7 +9,11 @@ import ar from '../../../locales/ar/page.json';
 
 let host: HTMLElement;
 let root: ShadowRoot;
-let callbacks: { openPanel: Mock<() => void>; dismissOffer: Mock<() => void> };
+let callbacks: {
+  openPanel: Mock<() => void>;
+  dismissOffer: Mock<(remember: boolean) => void>;
+  barChanged: Mock<(bar: BarPrefs) => void>;
+};
 let overlay: Overlay;
 
 function make(reducedMotion = true) {
@@ -22,11 +26,16 @@ const shown = () => root.textContent ?? '';
 const byTestId = (id: string) => root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 const buttons = () => [...root.querySelectorAll('button')].map((b) => b.textContent);
 
-/** An element of the page with the box a layout engine would give it. */
-function target(box: { left: number; top: number; width: number; height: number }) {
-  const el = document.createElement('button');
-  el.textContent = 'Mon Compte';
-  document.body.append(el);
+/** A page element with its attributes and children (never from an HTML string). */
+function h(tag: string, attrs: Record<string, string>, children: (Node | string)[] = []) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  node.append(...children);
+  return node;
+}
+
+/** Gives an element the box a layout engine would give it. */
+function place(el: Element, box: { left: number; top: number; width: number; height: number }) {
   el.getBoundingClientRect = () =>
     ({
       ...box,
@@ -39,11 +48,23 @@ function target(box: { left: number; top: number; width: number; height: number 
   return el;
 }
 
+/** An element of the page with the box a layout engine would give it. */
+function target(box: { left: number; top: number; width: number; height: number }) {
+  const el = document.createElement('button');
+  el.textContent = 'Mon Compte';
+  document.body.append(el);
+  return place(el, box);
+}
+
 beforeEach(() => {
   host = document.createElement('pas-a-pas-ui');
   document.body.append(host);
   root = host.attachShadow({ mode: 'open' });
-  callbacks = { openPanel: vi.fn<() => void>(), dismissOffer: vi.fn<() => void>() };
+  callbacks = {
+    openPanel: vi.fn<() => void>(),
+    dismissOffer: vi.fn<(remember: boolean) => void>(),
+    barChanged: vi.fn<(bar: BarPrefs) => void>(),
+  };
 });
 
 afterEach(() => {
@@ -78,6 +99,8 @@ describe('the offer card', () => {
     root.querySelector<HTMLButtonElement>('.pap-secondary')!.click();
     expect(byTestId('pap-offer')).toBeNull();
     expect(callbacks.dismissOffer).toHaveBeenCalledTimes(1);
+    // Remembered for the day (the controller asks the background).
+    expect(callbacks.dismissOffer).toHaveBeenCalledWith(true);
     expect(callbacks.openPanel).not.toHaveBeenCalled();
   });
 
@@ -85,12 +108,29 @@ describe('the offer card', () => {
     // Even if guide titles came along, a resume card names none of them.
     make().showOffer({ guides: [{ id: 'a', title: 'Déclarer mes ressources' }], resume: true });
     expect(buttons()).toEqual(['Reprendre ma démarche', fr.later]);
-    expect(shown()).toBe(`${fr.brand}${fr.offerSite}Reprendre ma démarche${fr.later}`);
+    expect(shown()).toBe(
+      `${fr.brand}${fr.offerSite}${fr.offerWho}Reprendre ma démarche${fr.later}`,
+    );
     expect(shown()).not.toContain('Déclarer');
     expect(shown()).not.toMatch(/étape/i);
     expect(root.querySelector('ul')).toBeNull();
     root.querySelector<HTMLButtonElement>('.pap-primary')!.click();
     expect(callbacks.openPanel).toHaveBeenCalledTimes(1);
+  });
+
+  it('closes with Escape from inside it, for this page only', () => {
+    make().showOffer({ guides: [{ id: 'a', title: 'Déclarer' }], resume: false });
+    const open = root.querySelector<HTMLButtonElement>('.pap-primary')!;
+    open.focus();
+    open.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(byTestId('pap-offer')).toBeNull();
+    expect(callbacks.dismissOffer).toHaveBeenCalledWith(false);
+  });
+
+  it('says plainly who we are: not the administration, nothing seen, nothing sent', () => {
+    make().showOffer({ guides: [{ id: 'a', title: 'Déclarer' }], resume: false });
+    expect(byTestId('pap-who')!.textContent).toBe(fr.offerWho);
+    expect(fr.offerWho).toMatch(/pas l’administration/);
   });
 
   it('says it can guide on the site when no guide fits the page', () => {
@@ -113,9 +153,38 @@ describe('the step bar', () => {
     make().showStepBar(2, 9, false);
     const bar = byTestId('pap-stepbar')!;
     expect(bar.querySelector('.pap-lead')!.textContent).toBe('Étape 2 sur 9');
-    expect(buttons()).toEqual([fr.showGuide]);
+    expect(buttons()).toEqual([fr.showGuide, fr.moveTop, fr.fold]);
     root.querySelector<HTMLButtonElement>('button')!.click();
     expect(callbacks.openPanel).toHaveBeenCalledTimes(1);
+  });
+
+  it('folds to a small tab and moves to the top, and says so to be remembered', () => {
+    make().showStepBar(2, 9, false);
+    byTestId('pap-fold')!.click();
+    let bar = byTestId('pap-stepbar')!;
+    expect(bar.classList.contains('pap-folded')).toBe(true);
+    expect(buttons()).toEqual([fr.unfold]);
+    expect(byTestId('pap-fold')!.getAttribute('aria-expanded')).toBe('false');
+    expect(bar.querySelector('.pap-lead')!.textContent).toBe('Étape 2 sur 9');
+    expect(callbacks.barChanged).toHaveBeenLastCalledWith({ folded: true, top: false });
+    byTestId('pap-fold')!.click();
+    expect(buttons()).toEqual([fr.showGuide, fr.moveTop, fr.fold]);
+    [...root.querySelectorAll('button')].find((b) => b.textContent === fr.moveTop)!.click();
+    bar = byTestId('pap-stepbar')!;
+    expect(bar.classList.contains('pap-top')).toBe(true);
+    expect(callbacks.barChanged).toHaveBeenLastCalledWith({ folded: false, top: true });
+    expect(buttons()).toEqual([fr.showGuide, fr.moveBottom, fr.fold]);
+  });
+
+  it('draws the bar as the site remembers it', () => {
+    make().showStepBar(1, 3, false);
+    overlay.setBarPrefs({ folded: true, top: true });
+    const bar = byTestId('pap-stepbar')!;
+    expect([bar.classList.contains('pap-folded'), bar.classList.contains('pap-top')]).toEqual([
+      true,
+      true,
+    ]);
+    expect(callbacks.barChanged).not.toHaveBeenCalled();
   });
 
   it('says when the guide is finished', () => {
@@ -151,7 +220,9 @@ describe('the ring and its callout', () => {
     expect(ring.classList.contains('pap-animated')).toBe(false);
     const callout = byTestId('pap-callout')!;
     expect(callout.getAttribute('role')).toBe('status');
-    expect(callout.textContent).toBe('Cliquez sur Mon Compte.');
+    // Signed with our name: never read as the site's own instruction.
+    expect(callout.querySelector('.pap-callout-brand')!.textContent).toBe(fr.brand);
+    expect(callout.querySelector('.pap-callout-text')!.textContent).toBe('Cliquez sur Mon Compte.');
     expect(callout.querySelector('strong')!.textContent).toBe('Mon Compte');
     expect(overlay.highlighted).toBe(button);
   });
@@ -181,7 +252,7 @@ describe('the ring and its callout', () => {
     const evil = '<img src=x onerror="window.__pwned=1"> et <b>gras</b>';
     make().highlight(button, evil);
     const callout = byTestId('pap-callout')!;
-    expect(callout.textContent).toBe(evil);
+    expect(callout.querySelector('.pap-callout-text')!.textContent).toBe(evil);
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('b')).toBeNull();
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
@@ -193,7 +264,9 @@ describe('the ring and its callout', () => {
     const ring = byTestId('pap-highlight');
     overlay.highlight(a, 'Second <i>');
     expect(byTestId('pap-highlight')).toBe(ring);
-    expect(byTestId('pap-callout')!.textContent).toBe('Second <i>');
+    expect(byTestId('pap-callout')!.querySelector('.pap-callout-text')!.textContent).toBe(
+      'Second <i>',
+    );
     expect(root.querySelector('i')).toBeNull();
     const b = target({ left: 300, top: 40, width: 20, height: 20 });
     overlay.highlight(b, 'Autre');
@@ -282,19 +355,80 @@ describe('languages', () => {
     overlay.setStrings(pageStrings('en'));
     overlay.showStepBar(2, 9, false);
     expect(byTestId('pap-stepbar')!.querySelector('.pap-lead')!.textContent).toBe('Step 2 of 9');
-    expect(buttons()).toEqual([en.showGuide]);
+    expect(buttons()).toEqual([en.showGuide, en.moveTop, en.fold]);
     overlay.setStrings(pageStrings('ar'));
     overlay.showOffer({ guides: [], resume: true });
     expect(buttons()).toEqual([ar.resume, ar.later]);
-    const card = byTestId('pap-offer')!;
+    // On the layer: the card, the bar, the callout and the tooltip all follow.
+    const card = byTestId('pap-offer')!.closest('[lang]')!;
     expect([card.getAttribute('lang'), card.getAttribute('dir')]).toEqual(['ar', 'rtl']);
     overlay.showNotFound();
     expect(byTestId('pap-notfound')!.textContent).toBe(ar.notFound);
+  });
+
+  it('draws the step bar again in the new language, without waiting for the next step', () => {
+    make().showStepBar(2, 9, false);
+    overlay.setStrings(pageStrings('ar'));
+    expect(byTestId('pap-stepbar')!.querySelector('.pap-lead')!.textContent).toBe(
+      ar.stepOf.replace('{{n}}', '2').replace('{{total}}', '9'),
+    );
   });
 
   it('falls back to French for an unknown language', () => {
     make().setStrings(pageStrings('xx'));
     overlay.showStepBar(1, 3, false);
     expect(byTestId('pap-stepbar')!.querySelector('.pap-lead')!.textContent).toBe('Étape 1 sur 3');
+  });
+});
+
+describe('reading aids', () => {
+  it('scales with the person’s text size', () => {
+    make().setTextSize(150);
+    const layer = root.querySelector<HTMLElement>('.pap-layer')!;
+    expect(layer.style.getPropertyValue('--pap-scale')).toBe('1.5');
+  });
+});
+
+describe('what the person must read around the target', () => {
+  it('takes in the field’s label, its hint and its group’s legend, not far-away text', () => {
+    document.body.append(
+      h('fieldset', {}, [
+        h('legend', {}, ['Vos revenus']),
+        h('label', { for: 'f', id: 'lb' }, ['Montant']),
+        h('input', { id: 'f', 'aria-describedby': 'hint far' }),
+        h('p', { id: 'hint' }, ['En euros']),
+        h('p', { id: 'far' }, ['Loin']),
+      ]),
+    );
+    const field = place(document.getElementById('f')!, {
+      left: 100,
+      top: 300,
+      width: 200,
+      height: 40,
+    });
+    place(document.getElementById('lb')!, { left: 100, top: 270, width: 80, height: 24 });
+    place(document.getElementById('hint')!, { left: 100, top: 345, width: 260, height: 24 });
+    place(document.querySelector('legend')!, { left: 90, top: 240, width: 150, height: 24 });
+    place(document.getElementById('far')!, { left: 100, top: 2000, width: 900, height: 24 });
+    place(document.querySelector('fieldset')!, { left: 80, top: 230, width: 900, height: 2000 });
+    expect(readingBox(field)).toEqual({ left: 90, top: 240, right: 360, bottom: 369 });
+  });
+
+  it('takes in the other answers of a radio’s group', () => {
+    document.body.append(
+      h('fieldset', {}, [
+        h('legend', {}, ['Oui ou non']),
+        h('label', {}, [h('input', { type: 'radio', name: 'a', id: 'oui' }), ' Oui']),
+        h('label', {}, [h('input', { type: 'radio', name: 'a' }), ' Non']),
+      ]),
+    );
+    const oui = place(document.getElementById('oui')!, {
+      left: 20,
+      top: 100,
+      width: 16,
+      height: 16,
+    });
+    place(document.querySelector('fieldset')!, { left: 10, top: 60, width: 300, height: 120 });
+    expect(readingBox(oui)).toEqual({ left: 10, top: 60, right: 310, bottom: 180 });
   });
 });

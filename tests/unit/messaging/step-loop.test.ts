@@ -103,6 +103,7 @@ function harness() {
     showNotFound: () => undefined,
     showOffer: () => undefined,
     removeCard: () => undefined,
+    setBarPrefs: () => undefined,
   };
   page = new PageController({
     doc,
@@ -111,7 +112,7 @@ function harness() {
     allowPractice: false,
     setTimeout: (fn, ms) => window.setTimeout(fn, ms),
     clearTimeout: (id) => window.clearTimeout(id),
-    onGlossarySetting: () => undefined,
+    onSettings: () => undefined,
   });
   const panelSend = createClient(transport(panelSender, 'panel'));
   return { log, page, doc, win, panelSend, shown };
