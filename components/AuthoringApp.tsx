@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { draftId, draftYaml, type Recording } from '../core/authoring/draft';
 import { driftReport } from '../core/authoring/drift';
 import type { AuthoringTab, DriftNote, StepProbe } from '../core/authoring/types';
-import { loadGuides } from '../core/guides/load';
+import { loadGuides, type SourceFile } from '../core/guides/load';
 import type { Diagnostic, Guide } from '../core/guides/types';
 import { useSettings } from '../hooks/page-context';
 import { useSend } from '../hooks/send-context';
@@ -23,9 +23,13 @@ function download(text: string, fileName: string): void {
 
 /**
  * The guide file as `guides:check` would see it: its folder is the site and its name the id it
- * declares, so only what is really wrong in the text is reported.
+ * declares, so only what is really wrong in the text is reported. `include:` finds the parts
+ * bundled with the extension (`parts`, the files of guides/franceconnect/… as written).
  */
-export function checkGuideText(text: string): { guide: Guide | null; diagnostics: Diagnostic[] } {
+export function checkGuideText(
+  text: string,
+  parts: readonly SourceFile[] = [],
+): { guide: Guide | null; diagnostics: Diagnostic[] } {
   let head: { id?: unknown; site?: unknown } = {};
   try {
     const data: unknown = parse(text);
@@ -35,8 +39,22 @@ export function checkGuideText(text: string): { guide: Guide | null; diagnostics
   }
   const site = typeof head.site === 'string' && /^[a-z-]+$/.test(head.site) ? head.site : 'site';
   const id = typeof head.id === 'string' && /^[a-z0-9-]+$/.test(head.id) ? head.id : 'guide';
-  const { guides, diagnostics } = loadGuides([{ path: `${site}/${id}.yaml`, text }]);
-  return { guide: diagnostics.length ? null : (guides[0] ?? null), diagnostics };
+  const path = `${site}/${id}.yaml`;
+  const own = parts.filter((p) => p.path !== path);
+  const { guides, diagnostics } = loadGuides([...own, { path, text }]);
+  const known = own.map((p) => p.path.replace(/^.*\/|\.yaml$/g, '')).join(', ');
+  // Only the author's file is theirs to fix; a missing part says which ones exist.
+  const mine = diagnostics
+    .filter((d) => d.file === path)
+    .map((d) =>
+      d.message.includes('aucune partie ne porte cet id')
+        ? { ...d, message: `${d.message} (parties disponibles : ${known || 'aucune'})` }
+        : d,
+    );
+  return {
+    guide: mine.length ? null : (guides.find((g) => g.id === id) ?? null),
+    diagnostics: mine,
+  };
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -50,7 +68,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 /** « Rédiger un guide »: picker, recorder, preview and drift notes (see core/authoring). */
-export function AuthoringApp() {
+export function AuthoringApp({ parts = [] }: { parts?: readonly SourceFile[] }) {
   const { t } = useTranslation('authoring');
   const { settings } = useSettings();
   const send = useSend();
@@ -127,7 +145,7 @@ export function AuthoringApp() {
             </p>
             <PickSection tabId={tabId} onStatus={setStatus} onError={fail} />
             <RecordSection tabId={tabId} onError={fail} />
-            <PreviewSection tabId={tabId} onError={fail} />
+            <PreviewSection tabId={tabId} onError={fail} parts={parts} />
             <DriftSection onError={fail} />
           </>
         )}
@@ -277,7 +295,7 @@ function RecordSection({ tabId, onError }: Handlers) {
   );
 }
 
-function PreviewSection({ tabId, onError }: Handlers) {
+function PreviewSection({ tabId, onError, parts }: Handlers & { parts: readonly SourceFile[] }) {
   const { t } = useTranslation('authoring');
   const send = useSend();
   const [text, setText] = useState('');
@@ -307,7 +325,7 @@ function PreviewSection({ tabId, onError }: Handlers) {
   };
 
   const run = () => {
-    const checked = checkGuideText(text);
+    const checked = checkGuideText(text, parts);
     setProblems(checked.diagnostics);
     setProbes([]);
     setGuide(checked.guide);
