@@ -1,5 +1,6 @@
 import './style.css';
 import { createRoot } from 'react-dom/client';
+import glossary from 'virtual:pap-glossary';
 import parts from 'virtual:pap-parts';
 import { AuthoringApp } from '../../components/AuthoringApp';
 import { PageShell } from '../../components/page-shell';
@@ -7,6 +8,6 @@ import { send } from '../../hooks/runtime';
 
 createRoot(document.getElementById('root')!).render(
   <PageShell send={send}>
-    <AuthoringApp parts={parts} />
+    <AuthoringApp bundled={{ parts, terms: glossary }} />
   </PageShell>,
 );
