@@ -319,6 +319,7 @@ function RecordSection({ tabId, onError }: Handlers) {
             className="authoring-text"
             readOnly
             rows={14}
+            wrap="off"
             value={draft.text}
             data-testid="authoring-draft"
           />
@@ -422,6 +423,7 @@ function PreviewSection({ tabId, onError, bundled }: Handlers & { bundled: Bundl
             className="authoring-text"
             rows={18}
             spellCheck={false}
+            wrap="off"
             value={text}
             onChange={(e) => setText(e.target.value)}
             data-testid="authoring-guide-text"
@@ -451,7 +453,10 @@ function PreviewSection({ tabId, onError, bundled }: Handlers & { bundled: Bundl
               <>
                 <h3>{t('remarks')}</h3>
                 <p>{t('remarksHelp')}</p>
-                <ul className="authoring-problems" data-testid="authoring-remarks">
+                <ul
+                  className="authoring-problems authoring-remarks"
+                  data-testid="authoring-remarks"
+                >
                   {warnings.map((d, i) => (
                     <li key={i}>
                       <button type="button" className="btn btn-link" onClick={() => goTo(d)}>

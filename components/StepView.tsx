@@ -19,9 +19,20 @@ export interface StepViewProps {
   onMode?(mode: Mode): void;
   /** Aidant tools for the current step (aidant mode only). */
   aidant?: ReactNode;
+  /** The memo link; off for a guide in preview (the memo page knows only bundled guides). */
+  memo?: boolean;
 }
 
-export function StepView({ guide, active, site, onGoto, onStop, onMode, aidant }: StepViewProps) {
+export function StepView({
+  guide,
+  active,
+  site,
+  onGoto,
+  onStop,
+  onMode,
+  aidant,
+  memo = true,
+}: StepViewProps) {
   const { t } = useTranslation();
   const [stuck, setStuck] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -49,6 +60,7 @@ export function StepView({ guide, active, site, onGoto, onStop, onMode, aidant }
         onStop={onStop}
         onMode={onMode}
         aidant={aidant}
+        memo={memo}
       />
     );
   }
@@ -126,15 +138,17 @@ export function StepView({ guide, active, site, onGoto, onStop, onMode, aidant }
       </div>
       {stuck && site && <HelpContacts site={site} />}
       {active.mode === 'aidant' && aidant}
-      <p className="memo-row">
-        <NewTabLink
-          href={memoHref(guide.id, active.entered)}
-          testId="memo-link"
-          className="btn btn-link"
-        >
-          {t('memoLink')}
-        </NewTabLink>
-      </p>
+      {memo && (
+        <p className="memo-row">
+          <NewTabLink
+            href={memoHref(guide.id, active.entered)}
+            testId="memo-link"
+            className="btn btn-link"
+          >
+            {t('memoLink')}
+          </NewTabLink>
+        </p>
+      )}
     </section>
   );
 }
@@ -151,6 +165,7 @@ function GuideEnd({
   onStop,
   onMode,
   aidant,
+  memo,
 }: {
   guide: Guide;
   active: ActiveInfo;
@@ -159,6 +174,7 @@ function GuideEnd({
   onStop(): void;
   onMode?(mode: Mode): void;
   aidant?: ReactNode;
+  memo: boolean;
 }) {
   const { t } = useTranslation();
   const step = guide.steps[guide.steps.length - 1]!;
@@ -208,15 +224,17 @@ function GuideEnd({
         </button>
       </div>
       {active.mode === 'aidant' && aidant}
-      <p className="memo-row">
-        <NewTabLink
-          href={memoHref(guide.id, active.entered)}
-          testId="memo-link"
-          className="btn btn-link"
-        >
-          {t('memoLink')}
-        </NewTabLink>
-      </p>
+      {memo && (
+        <p className="memo-row">
+          <NewTabLink
+            href={memoHref(guide.id, active.entered)}
+            testId="memo-link"
+            className="btn btn-link"
+          >
+            {t('memoLink')}
+          </NewTabLink>
+        </p>
+      )}
     </section>
   );
 }

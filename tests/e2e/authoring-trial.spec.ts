@@ -207,6 +207,11 @@ test('a new mediator writes a working guide with the kit alone, and how long eac
     );
   });
   await authoring.screenshot({ path: path.join(dir, 'page-essai.png'), fullPage: true });
+  // The same page in a narrow window (half a small laptop screen).
+  const wide = authoring.viewportSize();
+  await authoring.setViewportSize({ width: 400, height: 800 });
+  await authoring.screenshot({ path: path.join(dir, 'page-essai-etroite.png'), fullPage: true });
+  if (wide) await authoring.setViewportSize(wide);
 
   // 8. Follow it as a person would, with the side panel open.
   await phase('8. suivre le guide sur la page, panneau ouvert', async () => {

@@ -267,6 +267,8 @@ test('the side panel shows the guide in preview, marked « Aperçu », and recor
   await expect(step).toContainText('Essai de connexion');
   await expect(step).toContainText('Cliquez sur « Se connecter »');
   await expect(panel.getByTestId('step-count')).toContainText('1');
+  // The memo page knows only the bundled guides: no link to it for a guide on trial.
+  await expect(panel.getByTestId('memo-link')).toHaveCount(0);
   await panel.screenshot({ path: shot('apercu-panneau.png') });
 
   // It follows the page to the next step, as any guide does.
