@@ -4,7 +4,8 @@ import { parse } from 'yaml';
 import { draftId, draftYaml, type Recording } from '../core/authoring/draft';
 import { driftReport } from '../core/authoring/drift';
 import type { AuthoringTab, DriftNote, StepProbe } from '../core/authoring/types';
-import { loadGuides } from '../core/guides/load';
+import { checkGuideFiles } from '../core/guides/checks';
+import { loadGuides, type SourceFile } from '../core/guides/load';
 import type { Diagnostic, Guide } from '../core/guides/types';
 import { useSettings } from '../hooks/page-context';
 import { useSend } from '../hooks/send-context';
@@ -21,11 +22,33 @@ function download(text: string, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** What the authoring page needs from the bundle to check a guide as `guides:check` does. */
+export interface Bundled {
+  /** The part files (guides/franceconnect/…), as written: `include:` finds them. */
+  parts?: readonly SourceFile[];
+  /** The glossary's terms (the plain-language rules ask that hard words have an entry). */
+  terms?: readonly { term: string; forms: readonly string[]; acronyms: readonly string[] }[];
+}
+
+export interface TextCheck {
+  guide: Guide | null;
+  /** Errors: the guide does not run until they are fixed. */
+  diagnostics: Diagnostic[];
+  /** Remarks `guides:check` prints without failing (plain language, evidence). */
+  warnings: Diagnostic[];
+}
+
 /**
  * The guide file as `guides:check` would see it: its folder is the site and its name the id it
- * declares, so only what is really wrong in the text is reported.
+ * declares, so only what is really wrong in the text is reported. The loader's rules, then the
+ * same step logic, evidence and plain-language checks as the command. `include:` finds the
+ * parts bundled with the extension.
  */
-export function checkGuideText(text: string): { guide: Guide | null; diagnostics: Diagnostic[] } {
+export function checkGuideText(
+  text: string,
+  { parts = [], terms = [] }: Bundled = {},
+  today: string = new Date().toISOString().slice(0, 10),
+): TextCheck {
   let head: { id?: unknown; site?: unknown } = {};
   try {
     const data: unknown = parse(text);
@@ -35,8 +58,46 @@ export function checkGuideText(text: string): { guide: Guide | null; diagnostics
   }
   const site = typeof head.site === 'string' && /^[a-z-]+$/.test(head.site) ? head.site : 'site';
   const id = typeof head.id === 'string' && /^[a-z0-9-]+$/.test(head.id) ? head.id : 'guide';
-  const { guides, diagnostics } = loadGuides([{ path: `${site}/${id}.yaml`, text }]);
-  return { guide: diagnostics.length ? null : (guides[0] ?? null), diagnostics };
+  const path = `${site}/${id}.yaml`;
+  const own = parts.filter((p) => p.path !== path);
+  const { guides, diagnostics, units } = loadGuides([...own, { path, text }]);
+  const known = own.map((p) => p.path.replace(/^.*\/|\.yaml$/g, '')).join(', ');
+  // Only the author's file is theirs to fix; a missing part says which ones exist.
+  const mine = diagnostics
+    .filter((d) => d.file === path)
+    .map((d) =>
+      d.message.includes('aucune partie ne porte cet id')
+        ? { ...d, message: `${d.message} (parties disponibles : ${known || 'aucune'})` }
+        : d,
+    );
+  const findings = checkGuideFiles({
+    units: units.filter((u) => u.file.path === path),
+    terms,
+    today,
+  }).findings.map(({ file, line, col, message, error }) => ({
+    diagnostic: { file, line, col, message },
+    error,
+  }));
+  const errors = [...mine, ...findings.filter((f) => f.error).map((f) => f.diagnostic)];
+  return {
+    guide: errors.length ? null : (guides.find((g) => g.id === id) ?? null),
+    diagnostics: errors,
+    warnings: findings.filter((f) => !f.error).map((f) => f.diagnostic),
+  };
+}
+
+/**
+ * The background's reasons are for developers: the ones an author meets get plain words and
+ * what to do. Anything else is shown as it came.
+ */
+function plainReason(e: unknown): { key?: string; text: string } {
+  const text = e instanceof Error ? e.message : String(e);
+  if (text.includes('authoring is off')) return { key: 'failedOff', text };
+  if (text.includes('not a page of a known site')) return { key: 'failedNotSite', text };
+  if (text.includes('no guide in preview')) return { key: 'failedNoPreview', text };
+  if (/Receiving end does not exist|Could not establish connection|Cannot access/i.test(text))
+    return { key: 'failedTab', text };
+  return { text };
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -50,7 +111,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 /** « Rédiger un guide »: picker, recorder, preview and drift notes (see core/authoring). */
-export function AuthoringApp() {
+export function AuthoringApp({ bundled = {} }: { bundled?: Bundled }) {
   const { t } = useTranslation('authoring');
   const { settings } = useSettings();
   const send = useSend();
@@ -64,7 +125,10 @@ export function AuthoringApp() {
   }, [t]);
 
   const fail = useCallback(
-    (e: unknown) => setStatus(t('failed', { reason: e instanceof Error ? e.message : String(e) })),
+    (e: unknown) => {
+      const { key, text } = plainReason(e);
+      setStatus(t('failed', { reason: key ? t(key) : text }));
+    },
     [t],
   );
 
@@ -127,7 +191,7 @@ export function AuthoringApp() {
             </p>
             <PickSection tabId={tabId} onStatus={setStatus} onError={fail} />
             <RecordSection tabId={tabId} onError={fail} />
-            <PreviewSection tabId={tabId} onError={fail} />
+            <PreviewSection tabId={tabId} onError={fail} bundled={bundled} />
             <DriftSection onError={fail} />
           </>
         )}
@@ -255,6 +319,7 @@ function RecordSection({ tabId, onError }: Handlers) {
             className="authoring-text"
             readOnly
             rows={14}
+            wrap="off"
             value={draft.text}
             data-testid="authoring-draft"
           />
@@ -277,11 +342,12 @@ function RecordSection({ tabId, onError }: Handlers) {
   );
 }
 
-function PreviewSection({ tabId, onError }: Handlers) {
+function PreviewSection({ tabId, onError, bundled }: Handlers & { bundled: Bundled }) {
   const { t } = useTranslation('authoring');
   const send = useSend();
   const [text, setText] = useState('');
   const [problems, setProblems] = useState<Diagnostic[] | null>(null);
+  const [warnings, setWarnings] = useState<Diagnostic[]>([]);
   const [probes, setProbes] = useState<{ probe: StepProbe; title: string }[]>([]);
   const [guide, setGuide] = useState<Guide | null>(null);
   const area = useRef<HTMLTextAreaElement>(null);
@@ -307,8 +373,9 @@ function PreviewSection({ tabId, onError }: Handlers) {
   };
 
   const run = () => {
-    const checked = checkGuideText(text);
+    const checked = checkGuideText(text, bundled);
     setProblems(checked.diagnostics);
+    setWarnings(checked.warnings);
     setProbes([]);
     setGuide(checked.guide);
     if (!checked.guide || tabId === null) return;
@@ -356,6 +423,7 @@ function PreviewSection({ tabId, onError }: Handlers) {
             className="authoring-text"
             rows={18}
             spellCheck={false}
+            wrap="off"
             value={text}
             onChange={(e) => setText(e.target.value)}
             data-testid="authoring-guide-text"
@@ -380,6 +448,24 @@ function PreviewSection({ tabId, onError }: Handlers) {
               <p className="notice" data-testid="authoring-valid">
                 {t('noProblem')}
               </p>
+            )}
+            {warnings.length > 0 && (
+              <>
+                <h3>{t('remarks')}</h3>
+                <p>{t('remarksHelp')}</p>
+                <ul
+                  className="authoring-problems authoring-remarks"
+                  data-testid="authoring-remarks"
+                >
+                  {warnings.map((d, i) => (
+                    <li key={i}>
+                      <button type="button" className="btn btn-link" onClick={() => goTo(d)}>
+                        {t('problemAt', { line: d.line, col: d.col, message: d.message })}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </>
             )}
           </div>
         )}

@@ -23,6 +23,7 @@ import { useGuideProgress } from '../hooks/use-progress';
 import { WordsOnPage } from './WordsOnPage';
 import { send as runtimeSend } from '../hooks/runtime';
 import { usePanel } from '../hooks/use-panel';
+import { usePreviewGuide } from '../hooks/use-preview';
 
 export interface PanelData {
   guides: Guide[];
@@ -68,7 +69,16 @@ function Panel({ glossary }: { glossary: GlossaryTerm[] }) {
     () => guides.filter((g) => g.site === info?.siteId),
     [guides, info?.siteId],
   );
-  const activeGuide = info?.active ? guides.find((g) => g.id === info.active!.guideId) : undefined;
+  const bundledActive = info?.active
+    ? guides.find((g) => g.id === info.active!.guideId)
+    : undefined;
+  // A guide in preview runs like any other, but leaves no progress and no notes.
+  const preview = usePreviewGuide(
+    send,
+    info?.active && !bundledActive ? info.active.guideId : null,
+    info?.active?.seq,
+  );
+  const activeGuide = bundledActive ?? preview;
   const openedGuide = opened ? guides.find((g) => g.id === opened) : undefined;
   const pageTerms = useMemo(() => {
     const byId = new Map(glossary.map((term) => [term.id, term]));
@@ -100,11 +110,13 @@ function Panel({ glossary }: { glossary: GlossaryTerm[] }) {
   const resumeId = looking && pending?.key === siteIds ? pending.guideId : null;
 
   const aidantOn = info?.active?.mode === 'aidant';
-  const progressFor = activeGuide
-    ? aidantOn
-      ? activeGuide.id
-      : null
-    : (openedGuide?.id ?? resumeId);
+  const progressFor = preview
+    ? null
+    : activeGuide
+      ? aidantOn
+        ? activeGuide.id
+        : null
+      : (openedGuide?.id ?? resumeId);
   const { progress: shown } = useGuideProgress(progressFor, refreshKey);
 
   const resumeGuide = resumeId ? siteGuides.find((g) => g.id === resumeId) : undefined;
@@ -134,7 +146,24 @@ function Panel({ glossary }: { glossary: GlossaryTerm[] }) {
     const askedAt = previousCounted(activeGuide, index, a.entered ?? []);
     const asked = askedAt === null ? null : activeGuide.steps[askedAt]!;
     const markKey = `${a.sessionId ?? 'none'}:${asked?.id ?? ''}`;
-    body = (
+    body = preview ? (
+      <>
+        <p className="notice" data-testid="preview-badge">
+          <strong>{t('previewBadge')}</strong> {t('previewHelp')}
+        </p>
+        <StepView
+          key={`${preview.id}#${a.stepIndex}`}
+          guide={preview}
+          active={a}
+          site={site}
+          onGoto={(stepIndex) =>
+            void act(() => send('guide:goto', { tabId, stepIndex: Math.max(0, stepIndex) }))
+          }
+          onStop={() => void act(() => send('guide:stop', { tabId }))}
+          memo={false}
+        />
+      </>
+    ) : (
       <StepView
         key={`${activeGuide.id}#${a.stepIndex}`}
         guide={activeGuide}

@@ -26,6 +26,8 @@ export interface StepViewProps {
   tabId?: number;
   /** A note was saved from the panel (the aidant's notes are read again). */
   onNoted?(): void;
+  /** The memo link; off for a guide in preview (the memo page knows only bundled guides). */
+  memo?: boolean;
 }
 
 export function StepView({
@@ -39,6 +41,7 @@ export function StepView({
   desk,
   tabId,
   onNoted,
+  memo = true,
 }: StepViewProps) {
   const { t } = useTranslation();
   const [stuck, setStuck] = useState(false);
@@ -67,6 +70,7 @@ export function StepView({
         onMode={onMode}
         aidant={aidant}
         desk={desk}
+        memo={memo}
       />
     );
   }
@@ -150,15 +154,17 @@ export function StepView({
       {stuck && (
         <StuckHelp site={site} guideId={guide.id} step={step} tabId={tabId} onNoted={onNoted} />
       )}
-      <p className="memo-row">
-        <NewTabLink
-          href={memoHref(guide.id, active.entered)}
-          testId="memo-link"
-          className="btn btn-link"
-        >
-          {t('memoLink')}
-        </NewTabLink>
-      </p>
+      {memo && (
+        <p className="memo-row">
+          <NewTabLink
+            href={memoHref(guide.id, active.entered)}
+            testId="memo-link"
+            className="btn btn-link"
+          >
+            {t('memoLink')}
+          </NewTabLink>
+        </p>
+      )}
       <AidantPart mode={active.mode} onMode={onMode} desk={desk}>
         {aidant}
       </AidantPart>
@@ -189,6 +195,7 @@ function GuideEnd({
   onMode,
   aidant,
   desk,
+  memo,
 }: {
   guide: Guide;
   active: ActiveInfo;
@@ -197,6 +204,7 @@ function GuideEnd({
   onMode?(mode: Mode): void;
   aidant?: ReactNode;
   desk?: ReactNode;
+  memo: boolean;
 }) {
   const { t } = useTranslation();
   const step = guide.steps[guide.steps.length - 1]!;
@@ -236,9 +244,11 @@ function GuideEnd({
       )}
       <div className="actions">
         <SpeakButton text={spokenText([title, ownTitle ? step.title : undefined, step.text])} />
-        <NewTabLink href={memoHref(guide.id, active.entered)} testId="memo-link">
-          {t('memoLink')}
-        </NewTabLink>
+        {memo && (
+          <NewTabLink href={memoHref(guide.id, active.entered)} testId="memo-link">
+            {t('memoLink')}
+          </NewTabLink>
+        )}
         <button type="button" className="btn btn-primary" onClick={onStop} data-testid="stop">
           {t('otherGuide')}
         </button>

@@ -391,6 +391,10 @@ export function createBackground(deps: BackgroundDeps) {
       return term ? { term: term.term, definition: term.definition } : null;
     },
 
+    async 'guide:preview'({ guideId }) {
+      return authoring.preview(guideId) ?? null;
+    },
+
     async 'tab:get'({ tabId }) {
       return info(tabId, await tabs.get(tabId));
     },

@@ -8,3 +8,9 @@ declare module 'virtual:pap-glossary' {
   const terms: import('../glossary/types').GlossaryTerm[];
   export default terms;
 }
+
+declare module 'virtual:pap-parts' {
+  /** The bundled part files (`kind: part`, French), as written: for the authoring preview. */
+  const parts: import('./load').SourceFile[];
+  export default parts;
+}

@@ -152,6 +152,8 @@ export const requests = {
   'authoring:probe': { from: 'authoring', data: z.object({ tabId }) },
   'authoring:drift': { from: 'authoring', data: z.object({}) },
   'authoring:drift-clear': { from: 'authoring', data: z.object({}) },
+  /** The guide in preview with this id, for the side panel (it is not among the bundled ones). */
+  'guide:preview': { from: 'extension', data: z.object({ guideId: id }) },
 
   'settings:get': { from: 'extension', data: z.object({}) },
   /** Changes some settings; the others stay as they are. */

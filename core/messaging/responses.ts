@@ -1,4 +1,5 @@
 import type { AuthoringTab, DriftNote, Recording, StepProbe } from '../authoring/types';
+import type { Guide } from '../guides/model';
 import type { MatchTerm } from '../glossary/types';
 import type { ImportProblem } from '../progress/import-problems';
 import type { Counts, ExportResult, GuideProgress, NoteResult, NotesPage } from '../progress/views';
@@ -96,6 +97,7 @@ export interface Responses {
   'authoring:drift': DriftNote[];
   'authoring:drift-clear': number;
   'data:forget': Counts;
+  'guide:preview': Guide | null;
   'settings:get': Settings;
   'settings:set': Settings;
 }

@@ -262,13 +262,20 @@ export async function importAll(
 
 /** Erases every session, step event and note. The caller asks for a clear confirmation first. */
 export async function eraseAll(db: PapDB): Promise<Removed> {
-  return db.transaction('rw', db.sessions, db.stepEvents, db.notes, async () => {
+  // « Tout effacer » means all: the authoring kit's drift notes go too (they say which guides
+  // this computer ran), though they are not counted among the person's data.
+  return db.transaction('rw', [db.sessions, db.stepEvents, db.notes, db.drift], async () => {
     const [sessions, stepEvents, notes] = await Promise.all([
       db.sessions.count(),
       db.stepEvents.count(),
       db.notes.count(),
     ]);
-    await Promise.all([db.sessions.clear(), db.stepEvents.clear(), db.notes.clear()]);
+    await Promise.all([
+      db.sessions.clear(),
+      db.stepEvents.clear(),
+      db.notes.clear(),
+      db.drift.clear(),
+    ]);
     return { sessions, stepEvents, notes };
   });
 }

@@ -250,6 +250,57 @@ test('a guide file is checked at its lines, then runs on the page without a rebu
     .toMatchObject({ active: { guideId: 'essai-connexion', finished: true } });
 });
 
+test('the side panel shows the guide in preview, marked « Aperçu », and records nothing', async ({
+  context,
+  serviceWorker,
+}) => {
+  const { page, authoring, tabId } = await setUp(context);
+  await authoring.getByTestId('authoring-guide-text').fill(VALID);
+  await authoring.getByTestId('authoring-check').click();
+  await expect(authoring.getByTestId('authoring-valid')).toBeVisible();
+
+  // The panel opened after the preview started shows it like a bundled guide.
+  const panel = await openPanel(context, tabId);
+  await expect(panel.getByTestId('preview-badge')).toContainText('Aperçu');
+  const step = panel.getByTestId('step-view');
+  await expect(step).toHaveAttribute('data-step-id', 'choisir');
+  await expect(step).toContainText('Essai de connexion');
+  await expect(step).toContainText('Cliquez sur « Se connecter »');
+  await expect(panel.getByTestId('step-count')).toContainText('1');
+  // The memo page knows only the bundled guides: no link to it for a guide on trial.
+  await expect(panel.getByTestId('memo-link')).toHaveCount(0);
+  await panel.screenshot({ path: shot('apercu-panneau.png') });
+
+  // It follows the page to the next step, as any guide does.
+  await page.bringToFront();
+  await page.locator('#btn-choix-identifiants').click();
+  await expect(step).toHaveAttribute('data-step-id', 'mot-de-passe');
+  await expect(panel.getByTestId('preview-badge')).toBeVisible();
+
+  // Nothing of it reaches the progress store.
+  const rows = await serviceWorker.evaluate(async () => {
+    const out: Record<string, number> = {};
+    for (const info of await indexedDB.databases()) {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open(info.name!);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      for (const name of ['sessions', 'stepEvents', 'notes']) {
+        if (!db.objectStoreNames.contains(name)) continue;
+        out[name] = await new Promise<number>((resolve, reject) => {
+          const req = db.transaction(name).objectStore(name).count();
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+      }
+      db.close();
+    }
+    return out;
+  });
+  expect(rows).toEqual({ sessions: 0, stepEvents: 0, notes: 0 });
+});
+
 test('a target not found on the site leaves a drift note, without the page’s words', async ({
   context,
 }) => {

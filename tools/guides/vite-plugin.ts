@@ -1,6 +1,8 @@
 /**
  * Vite plugin that compiles the YAML guides and glossary into the bundle:
- * `import guides from 'virtual:pap-guides'` and `import terms from 'virtual:pap-glossary'`.
+ * `import guides from 'virtual:pap-guides'` and `import terms from 'virtual:pap-glossary'`; the
+ * parts' own files (`virtual:pap-parts`) go to the authoring page, whose preview resolves a
+ * pasted guide's `include:` against them.
  * Any problem in the files fails the build with the same `file:line:col message` lines as
  * `npm run guides:check`.
  */
@@ -14,8 +16,9 @@ import { formatDiagnostic } from '../../core/guides/types';
 
 const GUIDES = 'virtual:pap-guides';
 const GLOSSARY = 'virtual:pap-glossary';
+const PARTS = 'virtual:pap-parts';
 // The \0 prefix tells other plugins these modules are not files.
-const RESOLVED = new Map([GUIDES, GLOSSARY].map((id) => [`\0${id}`, id]));
+const RESOLVED = new Map([GUIDES, GLOSSARY, PARTS].map((id) => [`\0${id}`, id]));
 
 export interface PapDataOptions {
   /** Folder of the guides; default: `guides` in the Vite root, else in the working directory. */
@@ -25,7 +28,7 @@ export interface PapDataOptions {
 export function papData(options: PapDataOptions = {}): Plugin {
   let dir = path.resolve(options.dir ?? 'guides');
 
-  type Compiled = { guides: unknown[]; terms: unknown[]; files: string[] };
+  type Compiled = { guides: unknown[]; terms: unknown[]; parts: unknown[]; files: string[] };
   // Both virtual modules come from one reading of the folder, redone when a file changes.
   let pending: Promise<Compiled> | null = null;
 
@@ -38,7 +41,11 @@ export function papData(options: PapDataOptions = {}): Plugin {
       const lines = problems.map(formatDiagnostic).join('\n');
       throw new Error(`Les guides contiennent ${problems.length} erreur(s) :\n${lines}`);
     }
-    return { guides: result.guides, terms: glossary.terms, files: sources.absolute };
+    // The French part files as written (their translations are not needed to check a guide).
+    const parts = result.units
+      .filter((u) => u.kind === 'part' && u.file.lang === undefined)
+      .map((u) => ({ path: `${u.file.folder}/${u.file.id}.yaml`, text: u.file.text }));
+    return { guides: result.guides, terms: glossary.terms, parts, files: sources.absolute };
   }
 
   return {
@@ -58,7 +65,7 @@ export function papData(options: PapDataOptions = {}): Plugin {
       pending = null;
     },
     resolveId(id) {
-      return id === GUIDES || id === GLOSSARY ? `\0${id}` : null;
+      return RESOLVED.has(`\0${id}`) ? `\0${id}` : null;
     },
     async load(id) {
       const name = RESOLVED.get(id);
@@ -68,7 +75,8 @@ export function papData(options: PapDataOptions = {}): Plugin {
       // Rebuild when a guide changes, or when a file is added to the folder.
       this.addWatchFile(dir);
       for (const file of data.files) this.addWatchFile(file);
-      return `export default ${JSON.stringify(name === GUIDES ? data.guides : data.terms)};\n`;
+      const value = name === GUIDES ? data.guides : name === PARTS ? data.parts : data.terms;
+      return `export default ${JSON.stringify(value)};\n`;
     },
   };
 }

@@ -116,6 +116,19 @@ describe('the authoring requests', () => {
     });
   });
 
+  it('hand the side panel the guide in preview, and nothing for another id', async () => {
+    const { route } = harness();
+    const panel = { id: 'abc', url: `${ORIGIN}sidepanel.html` };
+    const ask = (guideId: string) => ({ pap: 1, type: 'guide:preview', data: { guideId } });
+    expect(await route(ask('essai-apercu'), panel)).toEqual({ ok: true, value: null });
+    await route(
+      { pap: 1, type: 'authoring:preview', data: { tabId: TAB, guide: preview } },
+      { id: 'abc', url: `${ORIGIN}authoring.html` },
+    );
+    expect(await route(ask('essai-apercu'), panel)).toEqual({ ok: true, value: preview });
+    expect(await route(ask('caf-essai'), panel)).toEqual({ ok: true, value: null });
+  });
+
   it('are refused while « Je rédige des guides » is off', async () => {
     const { call, injected } = harness(false);
     await expect(call('authoring:pick', { tabId: TAB })).rejects.toThrow('authoring is off');

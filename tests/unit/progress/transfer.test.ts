@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { requests } from '../../../core/messaging/protocol';
+import { DriftNotes } from '../../../core/authoring/drift';
 import type { PapDB } from '../../../core/progress/db';
 import { MAX_FILE_BYTES, utf8Length } from '../../../core/progress/limits';
 import {
@@ -421,6 +422,14 @@ describe('eraseAll', () => {
     expect(await eraseAll(db)).toEqual({ sessions: 3, stepEvents: 4, notes: 2 });
     expect(await snapshot()).toEqual({ sessions: [], stepEvents: [], notes: [] });
     expect(await eraseAll(db)).toEqual({ sessions: 0, stepEvents: 0, notes: 0 });
+  });
+
+  it('empties the drift notes of the authoring kit too', async () => {
+    const drift = new DriftNotes(() => db.drift);
+    await drift.add({ guideId: GUIDE, stepId: 's1', page: 'www.caf.fr/', version: '1.0.0' });
+    expect(await drift.list()).toHaveLength(1);
+    await eraseAll(db);
+    expect(await drift.list()).toEqual([]);
   });
 });
 
