@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { HelpContact, Site } from '../core/sites/registry';
+import { SITE_HELP, type HelpContact } from '../core/sites/help';
+import type { Site } from '../core/sites/registry';
 import { telHref } from '../core/progress/contact';
 import { useCanCall } from '../hooks/use-can-call';
 
@@ -51,7 +52,7 @@ export function HelpContacts({ site, printable = false }: { site: Site; printabl
       <h2 id="help-title">{t('helpTitle')}</h2>
       <p>{t('helpIntro')}</p>
       <ul className="help-list">
-        {site.help.map((h) => (
+        {SITE_HELP[site.id].help.map((h) => (
           <li key={h.label}>
             <p className="help-label">{h.label}</p>
             {h.phone && (

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Step } from '../core/guides/model';
+import { SITE_HELP } from '../core/sites/help';
 import type { Site } from '../core/sites/registry';
 import { useAidantContact } from '../hooks/use-aidant-contact';
 import { useSend } from '../hooks/send-context';
@@ -120,7 +121,7 @@ export function StuckHelp({
 /** The site's own way to choose a new password, opened in a new tab. */
 function PasswordHelp({ site }: { site: Site | undefined }) {
   const { t } = useTranslation();
-  const recovery = site?.recovery;
+  const recovery = site && SITE_HELP[site.id].recovery;
   return (
     <>
       <p>{t(recovery?.elsewhere ? 'passwordElsewhere' : 'passwordHelp')}</p>

@@ -15,6 +15,7 @@ import { SettingsSchema, type ActiveState, type PageState } from '../messaging/s
 import { recognise, urlKey } from '../sites/recognise';
 import { enter } from '../steps/numbering';
 import { badgeFor, type Badge } from './badge';
+import { pageTable } from './page-strings';
 import { TabStates, type KeyValueStore, type TabState } from './tab-state';
 import { PagePrefsStore } from './page-prefs';
 import type { ProgressService } from '../progress/service';
@@ -365,6 +366,10 @@ export function createBackground(deps: BackgroundDeps) {
 
     async 'panel:open'(_data, ctx) {
       return { opened: await deps.openPanel(ctx.tabId!) };
+    },
+
+    async 'page:strings'({ language }) {
+      return pageTable(language);
     },
 
     async 'page:prefs'(change, ctx) {

@@ -4,7 +4,7 @@
  * `data` with the schema before any handler runs.
  */
 import * as z from 'zod/mini';
-import { GuideSchema, HowSchema, LocatorSchema, ModeSchema } from '../guides/model';
+import { GuideSchema, HowSchema, LanguageSchema, LocatorSchema, ModeSchema } from '../guides/model';
 import { MAX_FILE_BYTES, MAX_NOTES_PAGE } from '../progress/limits';
 import { schemas, SettingsSchema } from './schemas';
 
@@ -52,6 +52,8 @@ export const requests = {
       barTop: z.optional(z.boolean()),
     }),
   },
+  /** The in-page UI's words in a language other than French (the page script bundles only French). */
+  'page:strings': { from: 'content', data: z.object({ language: LanguageSchema }) },
   /** Glossary terms present on the page (ids only). */
   'glossary:found': {
     from: 'content',

@@ -64,6 +64,7 @@ export interface Responses {
   'step:moved': PageState;
   'panel:open': { opened: boolean };
   'page:prefs': PagePrefs;
+  'page:strings': Record<string, string>;
   'glossary:found': null;
   'glossary:define': { term: string; definition: string } | null;
   'glossary:terms': MatchTerm[];

@@ -31,6 +31,7 @@ export default defineContentScript({
     let glossary: GlossaryView | null = null;
     let glossaryStarted: Promise<unknown> = Promise.resolve();
     let t = pageStrings('fr');
+    let wanted: string = t.lang;
 
     const ui = await createShadowRootUi(ctx, {
       name: 'pas-a-pas-ui',
@@ -67,9 +68,18 @@ export default defineContentScript({
       setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
       clearTimeout: (id) => clearTimeout(id),
       onSettings({ glossary: enabled, language, textSize, everydayWords }) {
-        if (language !== t.lang) {
-          t = pageStrings(language);
-          overlay.setStrings(t);
+        if (language !== wanted) {
+          wanted = language;
+          // French is bundled; another language's words come from the background.
+          const table =
+            language === 'fr'
+              ? Promise.resolve({})
+              : send('page:strings', { language }).catch(() => ({}));
+          void table.then((words) => {
+            if (wanted !== language) return; // changed again meanwhile
+            t = pageStrings(language, words);
+            overlay.setStrings(t);
+          });
         }
         overlay.setTextSize(textSize);
         const site = recognise(location.href, allowPractice)?.site.id;

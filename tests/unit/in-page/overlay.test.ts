@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { Overlay, readingBox, type BarPrefs } from '../../../core/in-page/overlay';
 import { pageStrings } from '../../../core/in-page/strings';
+import { pageTable } from '../../../core/background/page-strings';
 import fr from '../../../locales/fr/page.json';
 import en from '../../../locales/en/page.json';
 import ar from '../../../locales/ar/page.json';
@@ -352,11 +353,11 @@ describe('leaving the page clean', () => {
 describe('languages', () => {
   it('switches its strings at once for what it draws next', () => {
     make().showStepBar(2, 9, false);
-    overlay.setStrings(pageStrings('en'));
+    overlay.setStrings(pageStrings('en', pageTable('en')));
     overlay.showStepBar(2, 9, false);
     expect(byTestId('pap-stepbar')!.querySelector('.pap-lead')!.textContent).toBe('Step 2 of 9');
     expect(buttons()).toEqual([en.showGuide, en.moveTop, en.fold]);
-    overlay.setStrings(pageStrings('ar'));
+    overlay.setStrings(pageStrings('ar', pageTable('ar')));
     overlay.showOffer({ guides: [], resume: true });
     expect(buttons()).toEqual([ar.resume, ar.later]);
     // On the layer: the card, the bar, the callout and the tooltip all follow.
@@ -368,7 +369,7 @@ describe('languages', () => {
 
   it('draws the step bar again in the new language, without waiting for the next step', () => {
     make().showStepBar(2, 9, false);
-    overlay.setStrings(pageStrings('ar'));
+    overlay.setStrings(pageStrings('ar', pageTable('ar')));
     expect(byTestId('pap-stepbar')!.querySelector('.pap-lead')!.textContent).toBe(
       ar.stepOf.replace('{{n}}', '2').replace('{{total}}', '9'),
     );
