@@ -189,9 +189,17 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-function appendInline(doc: Document, parent: HTMLElement, text: string) {
-  for (const run of tokenizeInline(text)) {
-    parent.append(run.bold ? el(doc, 'strong', {}, run.text) : doc.createTextNode(run.text));
+/** Guide text in the page's language: its quote marks follow it; quoted site words stay French. */
+function appendInline(doc: Document, parent: HTMLElement, text: string, lang: string) {
+  for (const run of tokenizeInline(text, lang)) {
+    const words = run.label
+      ? el(doc, 'bdi', { lang: 'fr' }, run.text)
+      : doc.createTextNode(run.text);
+    if (run.bold) {
+      const strong = el(doc, 'strong');
+      strong.append(words);
+      parent.append(strong);
+    } else parent.append(words);
   }
 }
 
@@ -428,7 +436,7 @@ export class Overlay {
     if (this.target === target && this.ring) {
       const box = this.callout!.querySelector('.pap-callout-text') as HTMLElement;
       box.textContent = '';
-      appendInline(this.doc, box, calloutText);
+      appendInline(this.doc, box, calloutText, this.t.lang);
       return;
     }
     this.clearHighlight();
@@ -448,7 +456,7 @@ export class Overlay {
     // Our name on it: the instruction is never taken for the site's own.
     const brand = el(doc, 'span', { class: 'pap-callout-brand' }, this.t('brand'));
     const textBox = el(doc, 'span', { class: 'pap-callout-text' });
-    appendInline(doc, textBox, calloutText);
+    appendInline(doc, textBox, calloutText, this.t.lang);
     const tip = el(doc, 'div', { class: 'pap-arrow' });
     callout.append(brand, textBox, tip);
     this.layer.append(ring, callout);
@@ -591,7 +599,7 @@ export class Overlay {
     });
     box.append(el(doc, 'p', { class: 'pap-term' }, content.term));
     const def = el(doc, 'p', { class: 'pap-def' });
-    appendInline(doc, def, content.definition);
+    appendInline(doc, def, content.definition, t.lang);
     box.append(def);
     const row = el(doc, 'div', { class: 'pap-actions' });
     if (actions.speak) {

@@ -375,6 +375,18 @@ describe('languages', () => {
     );
   });
 
+  it('gives the callout the marks of its language; the quoted site words stay French', () => {
+    make().setStrings(pageStrings('en', pageTable('en')));
+    overlay.highlight(
+      target({ left: 10, top: 10, width: 80, height: 30 }),
+      'Click « Mon Compte ».',
+    );
+    const text = byTestId('pap-callout')!.querySelector('.pap-callout-text')!;
+    expect(text.textContent).toBe('Click “Mon Compte”.');
+    expect(text.querySelector('bdi')!.getAttribute('lang')).toBe('fr');
+    expect(text.querySelector('bdi')!.textContent).toBe('Mon Compte');
+  });
+
   it('falls back to French for an unknown language', () => {
     make().setStrings(pageStrings('xx'));
     overlay.showStepBar(1, 3, false);
