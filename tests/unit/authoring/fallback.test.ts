@@ -62,6 +62,7 @@ function reportsFor(html: string) {
       state: { guide: GUIDE, stepIndex: 0, finished: false, seq: 1 },
       glossary: false,
       language: 'fr',
+      textSize: 100,
     },
   };
   controller.receive(push);

@@ -43,6 +43,7 @@ describe('one model of a guide', () => {
           state: { guide: running, stepIndex: 0, finished: false, seq: 1 },
           glossary: true,
           language: lang,
+          textSize: 100,
         };
         expect(parse(pagePushes['state:changed'], overTheWire(push))).toEqual(push);
         // The steps the page follows are the compiled steps, field for field.
