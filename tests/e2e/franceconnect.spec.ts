@@ -203,7 +203,9 @@ test('consent with a required box: the button waits, the step explains the box, 
       await box.check();
       await expect(button).toBeEnabled();
       await expectRingAround(page, button);
-      await expect(page.getByTestId('pap-callout')).toHaveText(step.callout ?? step.title);
+      await expect(page.getByTestId('pap-callout').locator('.pap-callout-text')).toHaveText(
+        step.callout ?? step.title,
+      );
       const ring = (await page.getByTestId('pap-highlight').boundingBox())!;
       expect(encloses(ring, (await box.boundingBox())!)).toBe(false);
       await expect(box).toBeChecked();

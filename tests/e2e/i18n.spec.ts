@@ -64,7 +64,7 @@ test('the Arabic panel walks the Caf declaration right to left, in Arabic', asyn
   const third = await doStep(page, panel, second);
   expect(DECL.steps[third]!.id).toBe('numero');
   await expect(panel.getByTestId('step-title')).toHaveText('اكتب رقم الضمان الاجتماعي');
-  await expect(panel.getByTestId('step-text')).toContainText('فيه 13 رقمًا.');
+  await expect(panel.getByTestId('step-text')).toContainText('اكتب أول 13 رقمًا.');
   // No voice in this browser: the button says so, in Arabic, instead of doing nothing.
   expect(await panel.evaluate(() => speechSynthesis.getVoices().length)).toBe(0);
   const speak = panel.getByTestId('step-view').getByTestId('speak');

@@ -132,7 +132,7 @@ test('a question is ringed whole, and the person answers it', async ({ context }
   const at = DECL.steps.findIndex((s) => s.id === 'profil-change');
   // Started on the question's page: the guide goes to it.
   await expect(panel.getByTestId('step-title')).toHaveText(DECL.steps[at]!.title);
-  await expect(panel.getByTestId('step-text')).toContainText('Sinon, cochez « Non »');
+  await expect(panel.getByTestId('step-text')).toContainText('Rien n’a changé ? Cochez « Non »');
 
   const question = page.getByRole('group', { name: 'Votre profil a-t-il changé ?' });
   const answers = question.getByRole('radio');
@@ -146,7 +146,9 @@ test('a question is ringed whole, and the person answers it', async ({ context }
   const ring = (await page.getByTestId('pap-highlight').boundingBox())!;
   const one = (await answers.first().boundingBox())!;
   expect(ring.height).toBeGreaterThan(one.height * 3);
-  await expect(page.getByTestId('pap-callout')).toHaveText('Répondez à la question');
+  await expect(page.getByTestId('pap-callout').locator('.pap-callout-text')).toHaveText(
+    'Répondez à la question',
+  );
   await page.screenshot({ path: artifact('steps-question-ring.png') });
 
   // The person answers and sends: the guide moves on.
