@@ -128,6 +128,12 @@ async function bestSide(
     if (el === target || el.contains(target) || target.contains(el)) continue;
     const r = el.getBoundingClientRect();
     if (near(r)) others.push(r);
+    // A box to tick is read with its sentence: covering it hides the answer from the person,
+    // so its words weigh three times what a link or a button does.
+    for (const label of (el as HTMLInputElement).labels ?? []) {
+      const words = wordsBox(label);
+      if (near(words)) others.push(words, words, words);
+    }
     if (others.length > 300) break;
   }
   let best = placements[0]!;

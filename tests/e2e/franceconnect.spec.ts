@@ -208,6 +208,17 @@ test('consent with a required box: the button waits, the step explains the box, 
       );
       const ring = (await page.getByTestId('pap-highlight').boundingBox())!;
       expect(encloses(ring, (await box.boundingBox())!)).toBe(false);
+      // The box and its sentence stay in sight: the person can still read and untick them.
+      const callout = (await page.getByTestId('pap-callout').boundingBox())!;
+      for (const seen of [box, page.locator('label[for="consent"]')]) {
+        const r = (await seen.boundingBox())!;
+        const apart =
+          callout.x + callout.width <= r.x ||
+          r.x + r.width <= callout.x ||
+          callout.y + callout.height <= r.y ||
+          r.y + r.height <= callout.y;
+        expect(apart).toBe(true);
+      }
       await expect(box).toBeChecked();
       await page.screenshot({ path: artifact('franceconnect-consent-box-ticked.png') });
     },
