@@ -142,6 +142,8 @@ test('at 320 px with « Très grande » text, no panel view scrolls sideways; Ax
   for (const [name, url] of [
     ['data-page', `chrome-extension://${EXTENSION_ID}/options.html`],
     ['memo', `chrome-extension://${EXTENSION_ID}/memo.html?guide=${DECL.id}`],
+    ['welcome', `chrome-extension://${EXTENSION_ID}/welcome.html`],
+    ['privacy', `chrome-extension://${EXTENSION_ID}/privacy.html`],
   ] as const) {
     const other = await context.newPage();
     await other.setViewportSize({ width: 1280, height: 900 });
