@@ -341,7 +341,9 @@ test('« Ordinateur partagé » keeps nothing once the browser closes', async ()
     let sw = await serviceWorkerOf(context);
     const { panel } = await onSite(context, 'https://www.caf.fr/');
     await panel.getByTestId('open-settings').click();
-    await panel.getByTestId('setting-shared').check();
+    // The box shows the saved setting: it turns checked once the background has kept it.
+    await panel.getByTestId('setting-shared').click();
+    await expect(panel.getByTestId('setting-shared')).toBeChecked();
     await panel.getByTestId('aidant-contact-name').fill('Samia');
     await panel.getByTestId('aidant-contact-phone').fill('06 12 34 56 78');
     await panel.getByTestId('aidant-contact-save').click();
