@@ -12,7 +12,7 @@ import type { Locator, TextMatch } from '../guides/model';
 import { createCtx } from '../locate/context';
 import { locateAll } from '../locate/locate';
 import { readings } from '../locate/names';
-import { roleOf } from '../locate/roles';
+import { ANSWER_ROLES, roleOf } from '../locate/roles';
 
 export interface Candidate {
   locator: Locator;
@@ -41,17 +41,6 @@ const CONTROL =
   '[role~="switch" i],[role~="option" i],[role~="combobox" i],[role~="textbox" i]';
 const CONTROL_LEVELS = 4;
 /** Roles that say nothing about what an element is. */
-/**
- * Roles of one answer among others: guides:check refuses them as targets (ANSWER_ROLES in
- * core/guides/schema.ts, which this in-page code does not load; a unit test keeps them equal).
- */
-export const ANSWER_ROLES: readonly string[] = [
-  'radio',
-  'checkbox',
-  'option',
-  'menuitemradio',
-  'menuitemcheckbox',
-];
 const VAGUE_ROLES = new Set(['', 'generic', 'none', 'presentation', 'paragraph']);
 const FIELD_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'spinbutton', 'listbox']);
 /** Names longer than this are matched by their first words. */

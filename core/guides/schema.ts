@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { SITE_IDS, SITES } from '../sites/registry';
 import { siteForHost } from '../sites/recognise';
-import { ARIA_ROLES } from '../locate/roles';
+import { ANSWER_ROLES, ARIA_ROLES } from '../locate/roles';
 import { STEP_ACTIONS, type Locator, type TextMatch } from './model';
 import { checkUrlPattern, looksLikeRegex, urlPatternHost } from './url-pattern';
 import { MAX_ID_LENGTH, MAX_STEPS } from './limits';
@@ -268,18 +268,6 @@ function toLocator(v: {
   if (v.placeholder !== undefined) return { placeholder: v.placeholder };
   return { css: v.css ?? '' };
 }
-
-/**
- * Roles of one answer among others (a radio button, a box to tick, an option of a list). A
- * step never rings an answer: the person chooses, so the ring goes around the whole question.
- */
-export const ANSWER_ROLES: readonly string[] = [
-  'radio',
-  'checkbox',
-  'option',
-  'menuitemradio',
-  'menuitemcheckbox',
-];
 
 /** A CSS selector that plainly picks a radio button, a box or an option (`:has(…)` aside). */
 const ANSWER_CSS =

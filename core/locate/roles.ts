@@ -156,6 +156,19 @@ function stayInTree(el: Element): boolean {
 }
 
 /** The role an element has from its tag, attributes and place (no `role` attribute). */
+/**
+ * Roles of one answer among others (a radio button, a box to tick, an option of a list). A
+ * step never rings an answer: the person chooses, so the ring goes around the whole question.
+ * guides:check refuses them as targets; the picker points to the question instead.
+ */
+export const ANSWER_ROLES: readonly string[] = [
+  'radio',
+  'checkbox',
+  'option',
+  'menuitemradio',
+  'menuitemcheckbox',
+];
+
 export function implicitRole(el: Element): string {
   const tag = el.localName;
   switch (tag) {

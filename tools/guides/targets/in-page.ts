@@ -7,6 +7,7 @@
 import { computeAccessibleName, getRole } from 'dom-accessibility-api';
 import type { Condition, Locator } from '../../../core/guides/types';
 import { locate, locateAll } from '../../../core/locate/locate';
+import { ANSWER_ROLES } from '../../../core/locate/roles';
 import { conditionHolds, domProbe } from '../../../core/steps/engine';
 
 /** What the check asks about one step on this page. */
@@ -91,7 +92,6 @@ export function departures(): string[] {
   return left.splice(0);
 }
 
-const ANSWER_ROLES = new Set(['radio', 'checkbox', 'option']);
 const MAX_NAME = 70;
 
 function roleOf(el: Element): string {
@@ -136,7 +136,7 @@ function describeWhere(el: Element): string {
 }
 
 function isAnswer(el: Element): boolean {
-  return ANSWER_ROLES.has(roleOf(el));
+  return ANSWER_ROLES.includes(roleOf(el));
 }
 
 function answersIn(root: Element): Element[] {
