@@ -123,16 +123,17 @@ async function bestSide(
   const around = reference.getBoundingClientRect();
   const near = (r: DOMRect) =>
     r.width > 0 && r.height > 0 && r.bottom > around.top - 400 && r.top < around.bottom + 400;
-  const others: DOMRect[] = [];
+  // What the callout should not cover, with how much covering it costs.
+  const others: [Box, number][] = [];
   for (const el of doc.querySelectorAll(CONTROLS)) {
     if (el === target || el.contains(target) || target.contains(el)) continue;
     const r = el.getBoundingClientRect();
-    if (near(r)) others.push(r);
+    if (near(r)) others.push([r, 1]);
     // A box to tick is read with its sentence: covering it hides the answer from the person,
     // so its words weigh three times what a link or a button does.
     for (const label of (el as HTMLInputElement).labels ?? []) {
       const words = wordsBox(label);
-      if (near(words)) others.push(words, words, words);
+      if (near(words)) others.push([words, 3]);
     }
     if (others.length > 300) break;
   }
@@ -150,10 +151,10 @@ async function bestSide(
     // Over what the person must read: the worst, worse than leaving the window.
     let score = outside ? 1e9 : 0;
     if (intersects({ left: x, top: y, right: x + w, bottom: y + h }, boxOf(around))) score += 1e10;
-    for (const r of others) {
+    for (const [r, weight] of others) {
       const dx = Math.min(x + w, r.right) - Math.max(x, r.left);
       const dy = Math.min(y + h, r.bottom) - Math.max(y, r.top);
-      if (dx > 0 && dy > 0) score += dx * dy;
+      if (dx > 0 && dy > 0) score += dx * dy * weight;
     }
     if (score < bestScore) {
       best = placement;
