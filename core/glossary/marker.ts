@@ -59,22 +59,55 @@ function skipSet(skip: CollectOptions['skip']): ReadonlySet<string> {
   return new Set((typeof skip === 'string' ? [skip] : skip).map((s) => s.toLowerCase()));
 }
 
-/** Whether the element and everything inside it must be left alone. */
-export function isSkippedElement(el: Element, extra: ReadonlySet<string> = NO_NAMES): boolean {
+/** Where a text sits: plain page text, under an element a tap acts on, or not page text. */
+const PLAIN = 0;
+const ACTING = 1;
+const SKIPPED = 2;
+type Place = typeof PLAIN | typeof ACTING | typeof SKIPPED;
+
+/**
+ * Roles of elements a tap acts on: it follows the link, presses the button, ticks the box
+ * (lists of choices are skipped whole, see SKIPPED_TAGS). Matched on the whole attribute, as
+ * `[role=button]` would be, and `menuitem…` by its start.
+ */
+const ACTING_ROLES = new Set(['button', 'link', 'tab', 'checkbox', 'radio', 'switch', 'option']);
+
+/** What the element itself makes of the texts inside it (its ancestors are not looked at). */
+function placeOf(el: Element, extra: ReadonlySet<string>): Place {
   // HTML element names are lower case already; names of other kinds are never in the list.
   const name = el.localName;
-  if (SKIPPED_TAGS.has(name) || extra.has(name)) return true;
-  // Most elements have no attribute at all: one call answers for the three checks below.
-  if (!el.hasAttributes()) return false;
-  if (el.hasAttribute('hidden')) return true;
-  if (el.getAttribute('aria-hidden') === 'true') return true;
-  const editable = el.getAttribute('contenteditable');
-  return editable !== null && editable.toLowerCase() !== 'false';
+  if (SKIPPED_TAGS.has(name) || extra.has(name)) return SKIPPED;
+  // Most elements have no attribute at all: one call answers for the checks below.
+  const attributes = el.hasAttributes();
+  if (attributes) {
+    if (el.hasAttribute('hidden')) return SKIPPED;
+    if (el.getAttribute('aria-hidden') === 'true') return SKIPPED;
+    const editable = el.getAttribute('contenteditable');
+    if (editable !== null && editable.toLowerCase() !== 'false') return SKIPPED;
+  }
+  // A tap on a label ticks its box; on a summary it opens the details.
+  if (name === 'label' || name === 'summary') return ACTING;
+  if (!attributes) return PLAIN;
+  if (name === 'a' && el.hasAttribute('href')) return ACTING;
+  const role = el.getAttribute('role');
+  if (role !== null && (ACTING_ROLES.has(role) || role.startsWith('menuitem'))) return ACTING;
+  return PLAIN;
+}
+
+/** Whether the element and everything inside it must be left alone. */
+export function isSkippedElement(el: Element, extra: ReadonlySet<string> = NO_NAMES): boolean {
+  return placeOf(el, extra) === SKIPPED;
 }
 
 function isInsideSkipped(node: Node, extra: ReadonlySet<string>): boolean {
   let el: Element | null = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
   for (; el; el = el.parentElement) if (isSkippedElement(el, extra)) return true;
+  return false;
+}
+
+/** Whether the element or one of its ancestors is one a tap acts on. */
+function isInsideActing(el: Element | null): boolean {
+  for (; el; el = el.parentElement) if (placeOf(el, NO_NAMES) === ACTING) return true;
   return false;
 }
 
@@ -84,44 +117,59 @@ function ownerDoc(node: Node): Document {
 
 /**
  * Text nodes under `root`, with no filter: a NodeFilter is a call from the browser into script
- * for every node, which costs about ten times the walk itself. What to skip is judged apart,
- * by a SkipJudge, and only for the text nodes that need it.
+ * for every node, which costs about ten times the walk itself. Where a text sits is judged
+ * apart, by a PlaceJudge, and only for the text nodes that need it.
  */
 function textWalker(root: Node): TreeWalker {
   return ownerDoc(root).createTreeWalker(root, SHOW_TEXT);
 }
 
 /**
- * Whether text nodes met in one walk sit inside a skipped element. Each element is judged once
- * per walk (attributes may change between walks, so the verdicts are not kept longer).
+ * Where the text nodes met in one walk sit (see Place). Each element is judged once per walk
+ * (attributes may change between walks, so the verdicts are not kept longer): the way up from
+ * a text stops at the first element already judged.
  */
-class SkipJudge {
-  private readonly known = new Map<Node, boolean>();
+class PlaceJudge {
+  private readonly known = new Map<Node, Place>();
+  private readonly chain: Node[] = [];
+  private readonly own: Place[] = [];
 
-  /** `root` itself was judged by the caller: the look-up stops there. */
+  /** `root` was judged by the caller, with its ancestors: `rootPlace`. */
   constructor(
-    private readonly root: Node,
+    root: Node,
     private readonly extra: ReadonlySet<string>,
-  ) {}
+    rootPlace: Place,
+  ) {
+    this.known.set(root, rootPlace);
+  }
 
-  skips(t: Text): boolean {
-    const chain: Node[] = [];
-    let verdict = false;
-    for (let n = t.parentNode; n && n !== this.root; n = n.parentNode) {
-      const known = this.known.get(n);
-      if (known !== undefined) {
-        verdict = known;
+  placeOf(t: Text): Place {
+    const { chain, own, known } = this;
+    chain.length = own.length = 0;
+    let above: Place = PLAIN;
+    for (let n = t.parentNode; n; n = n.parentNode) {
+      const k = known.get(n);
+      if (k !== undefined) {
+        above = k;
+        break;
+      }
+      const place = n.nodeType === ELEMENT_NODE ? placeOf(n as Element, this.extra) : PLAIN;
+      if (place === SKIPPED) {
+        // Everything inside is skipped, whatever it is.
+        known.set(n, SKIPPED);
+        above = SKIPPED;
         break;
       }
       chain.push(n);
-      if (n.nodeType === ELEMENT_NODE && isSkippedElement(n as Element, this.extra)) {
-        verdict = true;
-        break;
-      }
+      own.push(place);
     }
-    // Every element on the way up was not skipped itself: each shares the verdict of the top.
-    for (const n of chain) this.known.set(n, verdict);
-    return verdict;
+    // Down from the top: each element's verdict is its own, or what is above it when stronger.
+    let v = above;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      if (v === PLAIN && own[i] === ACTING) v = ACTING;
+      known.set(chain[i] as Node, v);
+    }
+    return v;
   }
 }
 
@@ -131,10 +179,10 @@ export function collectTextNodes(root: Node, opts: CollectOptions = {}): Text[] 
   if (root.nodeType === TEXT_NODE) return [root as Text];
   if (root.nodeType === ELEMENT_NODE && isSkippedElement(root as Element, extra)) return [];
   const walker = textWalker(root);
-  const judge = new SkipJudge(root, extra);
+  const judge = new PlaceJudge(root, extra, PLAIN);
   const out: Text[] = [];
   for (let n = walker.nextNode(); n; n = walker.nextNode())
-    if (!judge.skips(n as Text)) out.push(n as Text);
+    if (judge.placeOf(n as Text) !== SKIPPED) out.push(n as Text);
   return out;
 }
 
@@ -151,18 +199,9 @@ export interface Mark {
   inert?: boolean;
 }
 
-/**
- * Elements a tap acts on: it follows the link, presses the button, ticks the box (lists of
- * choices are skipped whole, see SKIPPED_TAGS).
- */
-const ACTING =
-  'a[href],button,label,summary,[role=button],[role=link],[role^=menuitem],' +
-  '[role=tab],[role=checkbox],[role=radio],[role=switch],[role=option]';
-
 /** Whether a tap on the text would follow a link or press a button (or tick a box). */
 export function insideActing(t: Text): boolean {
-  // One native look-up: matched texts only come here, a few hundred on a big page.
-  return t.parentElement?.closest(ACTING) != null;
+  return isInsideActing(t.parentElement);
 }
 
 const ADDRESS_CHAR = /[\p{L}\p{N}_-]/u;
@@ -230,7 +269,9 @@ export class GlossaryMarker {
   private pending: Node[] = [];
   private pendingAt = 0;
   private walker: TreeWalker | null = null;
-  private judge: SkipJudge | null = null;
+  private judge: PlaceJudge | null = null;
+  /** The walk began with nothing held: its texts need no look-up of what they held. */
+  private fresh = false;
   private running = false;
   private stopped = false;
   private added: Mark[] = [];
@@ -348,14 +389,28 @@ export class GlossaryMarker {
   private runChunk(): void {
     if (this.stopped) return;
     const t0 = this.now();
-    if (this.mayHaveRemoved) this.forgetRemoved();
+    if (this.mayHaveRemoved) {
+      // The page changed since the last chunk: a text may come twice in the walk now.
+      this.fresh = false;
+      this.forgetRemoved();
+    }
     this.checkWalker();
-    let more: boolean;
-    let steps = 0;
-    do {
-      more = this.step();
-      // The clock is read every few texts: each read costs about what a short text does.
-    } while (more && (++steps % CLOCK_EVERY !== 0 || this.now() - t0 < this.budgetMs));
+    let more = true;
+    let starts = 0;
+    for (;;) {
+      if (this.walker) {
+        if (this.walkOn(t0)) break;
+        continue;
+      }
+      if (this.pendingAt >= this.pending.length) {
+        this.pending = [];
+        this.pendingAt = 0;
+        more = false;
+        break;
+      }
+      this.start(this.pending[this.pendingAt++] as Node);
+      if (++starts % CLOCK_EVERY === 0 && this.now() - t0 >= this.budgetMs) break;
+    }
     this.flush();
     if (more) {
       this.scheduleChunk(() => this.runChunk());
@@ -365,23 +420,20 @@ export class GlossaryMarker {
     }
   }
 
-  /** One unit of work: one text node, or the start of a queued subtree. False when all done. */
-  private step(): boolean {
-    const walker = this.walker;
-    if (walker) {
-      const next = walker.nextNode();
-      if (next) this.scanText(next as Text, this.judge);
-      else this.walker = this.judge = null;
-      return true;
+  /**
+   * Reads on through the current walk: true when the chunk's time is up, false when the walk
+   * is over. The clock is read every few texts: each read costs about what a short text does.
+   */
+  private walkOn(t0: number): boolean {
+    const walker = this.walker as TreeWalker;
+    const judge = this.judge as PlaceJudge;
+    let steps = 0;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      this.scanText(n as Text, judge);
+      if (++steps % CLOCK_EVERY === 0 && this.now() - t0 >= this.budgetMs) return true;
     }
-    if (this.pendingAt >= this.pending.length) {
-      this.pending = [];
-      this.pendingAt = 0;
-      return false;
-    }
-    const node = this.pending[this.pendingAt++] as Node;
-    this.start(node);
-    return true;
+    this.walker = this.judge = null;
+    return false;
   }
 
   private start(node: Node): void {
@@ -395,10 +447,16 @@ export class GlossaryMarker {
       return;
     }
     if (node.nodeType === TEXT_NODE) this.scanText(node as Text, null);
-    else {
-      this.walker = textWalker(node);
-      this.judge = new SkipJudge(node, this.skip);
-    }
+    else this.startWalk(node);
+  }
+
+  /** Starts walking the subtree; its root's own place and its ancestors' are judged here. */
+  private startWalk(root: Node): void {
+    const el = root.nodeType === ELEMENT_NODE ? (root as Element) : root.parentElement;
+    this.walker = textWalker(root);
+    this.judge = new PlaceJudge(root, this.skip, isInsideActing(el) ? ACTING : PLAIN);
+    // Nothing held yet (the first scan of a page): no text met in this walk can be known.
+    this.fresh = this.entries.size === 0;
   }
 
   /** A subtree being walked may have been removed between two chunks: drop the walk then. */
@@ -409,28 +467,31 @@ export class GlossaryMarker {
     else if (!root.contains(this.walker.currentNode)) {
       // The walk's current node left the subtree: walk it again (unchanged nodes keep their
       // marks). The page changed: judge its elements afresh.
-      this.walker.currentNode = root;
-      this.judge = new SkipJudge(root, this.skip);
+      this.startWalk(root);
+      this.fresh = false;
     }
   }
 
   /** `judge` is null when the caller has checked the node's ancestors itself. */
-  private scanText(t: Text, judge: SkipJudge | null): void {
+  private scanText(t: Text, judge: PlaceJudge | null): void {
     const data = t.data;
-    if (judge && data.length >= LONG_TEXT && judge.skips(t)) return this.forget(t);
+    const long = data.length >= LONG_TEXT;
+    let place: Place | undefined;
+    if (judge && long && (place = judge.placeOf(t)) === SKIPPED) return this.forget(t);
     const matches = data.length >= 2 ? this.matcher.findAll(data) : NO_MATCH;
+    const fresh = judge !== null && this.fresh;
     if (matches.length === 0) {
-      if (this.entries.size) this.forget(t);
+      if (!fresh && this.entries.size) this.forget(t);
       return;
     }
-    if (judge && data.length < LONG_TEXT && judge.skips(t)) return this.forget(t);
+    if (judge && !long && (place = judge.placeOf(t)) === SKIPPED) return this.forget(t);
     // Most texts hold no address: no new list for them.
     const kept = matches.some((m) => insideAddress(data, m.start, m.end))
       ? matches.filter((m) => !insideAddress(data, m.start, m.end))
       : matches;
     if (kept.length === 0) return this.forget(t);
-    const old = this.entries.get(t);
-    const inert = insideActing(t);
+    const old = fresh ? undefined : this.entries.get(t);
+    const inert = place === undefined ? insideActing(t) : place === ACTING;
     if (old && sameMarks(old, kept) && !!old[0]?.inert === inert) return;
     const marks: Mark[] = [];
     for (const m of kept) {

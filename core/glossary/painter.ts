@@ -106,6 +106,8 @@ export class HighlightPainter {
   private readonly sectionOfMark = new Map<Mark, Element | null>();
   private lastText: Text | null = null;
   private lastSection: Element | null = null;
+  /** Where the last text's part is in `headings` (-1: before the first heading). */
+  private lastIndex = -1;
   /** The mark painted for each part and term: the first one. */
   private readonly shownMarks = new Set<Mark>();
 
@@ -143,6 +145,7 @@ export class HighlightPainter {
   pageChanged(): void {
     this.headings = null;
     this.lastText = null;
+    this.lastIndex = -1;
   }
 
   /** Whether a mark is underlined now (the first of its term in its part of the page). */
@@ -163,19 +166,31 @@ export class HighlightPainter {
     const list = (this.headings ??= Array.from(
       m.node.ownerDocument?.querySelectorAll(HEADINGS) ?? [],
     ));
-    // The last heading that comes before the text (or holds it), by halves.
+    const follows = (i: number) =>
+      ((list[i] as Element).compareDocumentPosition(m.node) & FOLLOWING) !== 0;
+    // Marks mostly come in page order: the part of the last text, or the next one.
+    const i = this.lastIndex;
+    if (i < list.length) {
+      const afterCurrent = i < 0 || follows(i);
+      if (afterCurrent && (i + 1 >= list.length || !follows(i + 1))) return list[i] ?? null;
+      if (afterCurrent && (i + 2 >= list.length || !follows(i + 2))) {
+        this.lastIndex = i + 1;
+        return list[i + 1] as Element;
+      }
+    }
+    // Elsewhere: the last heading that comes before the text (or holds it), by halves.
     let lo = 0;
     let hi = list.length - 1;
-    let found: Element | null = null;
+    let found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const h = list[mid] as Element;
-      if (h.compareDocumentPosition(m.node) & FOLLOWING) {
-        found = h;
+      if (follows(mid)) {
+        found = mid;
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    return found;
+    this.lastIndex = found;
+    return found < 0 ? null : (list[found] as Element);
   }
 
   private addQuiet(m: Mark): void {
@@ -283,6 +298,7 @@ export class HighlightPainter {
 
   disconnect(): void {
     this.lastText = null;
+    this.lastIndex = -1;
     this.sections.clear();
     this.sectionOfMark.clear();
     this.shownMarks.clear();

@@ -152,6 +152,82 @@ export function markerSuite(env: string): void {
       expect(h.marker.termsOnPage()).toEqual(['allocataire', 'rfr', 'tiers-payant', 'caf']);
     });
 
+    it('knows the terms a tap would act on, and marks them so (not drawn, not explained)', async () => {
+      setBody(`
+        <p>Un allocataire dans le texte.</p>
+        <p><a href="/x"><em>Espace allocataire</em></a> et <a name="ici">un allocataire</a>.</p>
+        <p><label><input type="checkbox"> Je suis allocataire</label></p>
+        <details><summary>Qui est allocataire ?</summary><p>Tout allocataire de la Caf.</p></details>
+        <div role="button">Devenir allocataire</div>
+        <div role="menuitemradio">Menu allocataire</div>
+        <div role="tab"><span>Onglet allocataire</span></div>
+        <div role="note">Note allocataire</div>
+        <div hidden><a href="/y">allocataire caché</a></div>`);
+      const h = harness();
+      await h.marker.scanAll();
+      const marks = h.calls.at(-1) as Mark[];
+      const byText = (m: Mark) => `${m.node.data.trim()}${m.inert ? ' (tap)' : ''}`;
+      expect(marks.map(byText)).toEqual([
+        'Un allocataire dans le texte.',
+        'Espace allocataire (tap)',
+        'un allocataire', // a link with no address is not followed
+        'Je suis allocataire (tap)',
+        'Qui est allocataire ? (tap)',
+        'Tout allocataire de la Caf.', // allocataire
+        'Tout allocataire de la Caf.', // Caf
+        'Devenir allocataire (tap)',
+        'Menu allocataire (tap)',
+        'Onglet allocataire (tap)',
+        'Note allocataire',
+      ]);
+    });
+
+    it('judges an added subtree and an added text by where they land', async () => {
+      setBody('<p><a href="/x" id="l"><span id="s">Le</span></a></p><p id="p">Le</p>');
+      const h = harness();
+      await h.marker.scanAll();
+      expect(h.calls).toEqual([]);
+      const inLink = document.createElement('b');
+      inLink.append('Espace allocataire');
+      document.getElementById('s')?.append(inLink);
+      const text = document.createTextNode(' et la Caf');
+      document.getElementById('l')?.append(text);
+      const plain = document.createElement('i');
+      plain.append('Un allocataire');
+      document.getElementById('p')?.append(plain);
+      h.marker.scanNodes([inLink, text, plain]);
+      await h.marker.whenIdle();
+      const marks = h.calls.at(-1) as Mark[];
+      expect(marks.map((m) => `${m.termId}${m.inert ? ' (tap)' : ''}`)).toEqual([
+        'allocataire (tap)',
+        'caf (tap)',
+        'allocataire',
+      ]);
+      // The link loses its address: the same texts become plain text to explain.
+      document.getElementById('l')?.removeAttribute('href');
+      h.marker.scanNodes([document.getElementById('l') as Element]);
+      await h.marker.whenIdle();
+      expect((h.calls.at(-1) as Mark[]).every((m) => !m.inert)).toBe(true);
+    });
+
+    it('never holds a text twice when the page moves it during the first scan', () => {
+      const many = Array.from({ length: 60 }, (_, i) => `<p>Texte ${i}, allocataire.</p>`);
+      setBody(`<div id="a">${many.join('')}</div><div id="b"></div>`);
+      let clock = 0;
+      const h = harness({ manual: true, budgetMs: 1, now: () => clock++ });
+      void h.marker.scanAll();
+      // The first chunk ran part of the walk; the page now moves an already read paragraph
+      // after the part not yet read.
+      const read = document.querySelector('#a p') as HTMLParagraphElement;
+      expect(h.marker.marks().some((m) => read.contains(m.node))).toBe(true);
+      document.getElementById('b')?.append(read);
+      h.marker.scanNodes([read]);
+      h.drain();
+      const marks = h.marker.marks();
+      expect(marks).toHaveLength(60);
+      expect(new Set(marks.map((m) => m.node)).size).toBe(60);
+    });
+
     it('finds a term inside nested inline markup', async () => {
       setBody(
         '<div><ul><li><p><b><i>Le revenu fiscal de référence (RFR)</i></b></p></li></ul></div>',

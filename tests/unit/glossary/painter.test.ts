@@ -183,4 +183,131 @@ describe('HighlightPainter', () => {
     painter.apply({ added: [markIn(b), markIn(i)], removed: [] });
     expect(state.observed).toEqual([p]);
   });
+
+  describe('one underline per term and part of the page', () => {
+    /**
+     * A page of parts: before any heading, then headings h2/h3 (and one role="heading") each
+     * followed by paragraphs where the terms come again. Returns every mark in page order.
+     */
+    function page(): { body: HTMLElement; marks: Mark[] } {
+      const body = document.createElement('div');
+      const marks: Mark[] = [];
+      const para = (words: string[]) => {
+        const p = document.createElement('p');
+        for (const w of words) {
+          const span = document.createElement('span');
+          span.append(w);
+          p.append(span, ' ');
+          marks.push(markIn(span, w));
+        }
+        body.append(p);
+      };
+      para(['rfr', 'caf']);
+      for (let i = 0; i < 12; i++) {
+        let h: HTMLElement;
+        if (i === 5) {
+          h = document.createElement('div');
+          h.setAttribute('role', 'heading');
+        } else h = document.createElement(i % 3 ? 'h3' : 'h2');
+        h.append(`Partie ${i}`);
+        body.append(h);
+        if (i === 7) continue; // a heading with nothing under it
+        para(['caf', 'rfr', 'caf']);
+        if (i % 2) para(['rfr', 'ald', 'caf']);
+      }
+      document.body.replaceChildren(body);
+      return { body, marks };
+    }
+
+    /** The marks that should be underlined: the first of each term after each heading. */
+    function expected(body: HTMLElement, marks: Mark[]): Set<Mark> {
+      const heads = [...body.querySelectorAll('h2, h3, [role="heading"]')];
+      const seen = new Set<string>();
+      const out = new Set<Mark>();
+      for (const m of marks) {
+        const part = heads.filter(
+          (h) => h.compareDocumentPosition(m.node) & Node.DOCUMENT_POSITION_FOLLOWING,
+        ).length;
+        const key = `${part}/${m.termId}`;
+        if (!seen.has(key)) out.add(m);
+        seen.add(key);
+      }
+      return out;
+    }
+
+    /** The same list in an order fixed by `seed` (a small linear congruential generator). */
+    function shuffled<T>(xs: T[], seed: number): T[] {
+      const out = [...xs];
+      let x = seed;
+      for (let i = out.length - 1; i > 0; i--) {
+        x = (x * 1103515245 + 12345) % 2147483648;
+        const j = x % (i + 1);
+        [out[i], out[j]] = [out[j] as T, out[i] as T];
+      }
+      return out;
+    }
+
+    function quietPainter() {
+      const h = new CountingSet();
+      const painter = new HighlightPainter(
+        h as unknown as Highlight,
+        {},
+        { firstPerSection: true },
+      );
+      return { h, painter };
+    }
+
+    it('underlines the first occurrence in each part, marks coming in page order', () => {
+      const { body, marks } = page();
+      const { h, painter } = quietPainter();
+      painter.apply({ added: marks, removed: [] });
+      const want = expected(body, marks);
+      expect(want.size).toBeGreaterThan(20);
+      expect(want.size).toBeLessThan(marks.length * 0.6); // 29 of 50
+      expect(marks.filter((m) => painter.isShown(m))).toEqual(marks.filter((m) => want.has(m)));
+      expect(h.size).toBe(want.size);
+    });
+
+    it('finds the same ones whatever order the marks come in, in one change or many', () => {
+      const { body, marks } = page();
+      const want = marks.filter((m) => expected(body, marks).has(m));
+      for (const seed of [1, 7, 42, 1234]) {
+        const { h, painter } = quietPainter();
+        const order = shuffled(marks, seed);
+        if (seed % 2) painter.apply({ added: order, removed: [] });
+        else for (const m of order) painter.apply({ added: [m], removed: [] });
+        expect(marks.filter((m) => painter.isShown(m))).toEqual(want);
+        expect(h.size).toBe(want.length);
+      }
+    });
+
+    it('hands the underline to the next occurrence of its part when the first goes', () => {
+      const { body, marks } = page();
+      const { h, painter } = quietPainter();
+      painter.apply({ added: marks, removed: [] });
+      const gone = marks.filter((m) => expected(body, marks).has(m)).slice(0, 6);
+      painter.apply({ added: [], removed: gone });
+      for (const m of gone) m.node.remove();
+      const rest = marks.filter((m) => !gone.includes(m));
+      const want = expected(body, rest);
+      expect(rest.filter((m) => painter.isShown(m))).toEqual(rest.filter((m) => want.has(m)));
+      expect(h.size).toBe(want.size);
+    });
+
+    it('reads the headings again after the page changed', () => {
+      const { body, marks } = page();
+      const { painter } = quietPainter();
+      painter.apply({ added: marks, removed: [] });
+      // A new heading before the last paragraph: its « caf » opens a part of its own.
+      const last = body.lastElementChild as HTMLElement;
+      const h = document.createElement('h2');
+      h.append('Nouvelle partie');
+      last.before(h);
+      const caf = marks.filter((m) => last.contains(m.node) && m.termId === 'caf')[0] as Mark;
+      painter.pageChanged();
+      const again = { ...caf };
+      painter.apply({ added: [again], removed: [caf] });
+      expect(painter.isShown(again)).toBe(true);
+    });
+  });
 });
