@@ -8,7 +8,7 @@ import type { GlossaryTerm } from '../glossary/types';
 import { localiseGuide } from '../guides/localise';
 import { localiseTerm } from '../glossary/localise';
 import { matchUrlPattern } from '../guides/url-pattern';
-import type { HandlerContext, Handlers } from '../messaging/router';
+import { waitingFor, type Handlers } from '../messaging/router';
 import type { PushData, PushType } from '../messaging/protocol';
 import { DEFAULT_SETTINGS, type Offer, type Settings, type TabInfo } from '../messaging/responses';
 import { SettingsSchema, type ActiveState, type PageState } from '../messaging/schemas';
@@ -64,8 +64,6 @@ export function urlEntryStep(guide: Guide, key: string): number | null {
 function nextSeq(previous: number): number {
   return Math.max(previous + 1, Date.now());
 }
-
-type Handler = (data: unknown, ctx: HandlerContext) => Promise<unknown>;
 
 export function createBackground(deps: BackgroundDeps) {
   const tabs = new TabStates(deps.session);
@@ -570,11 +568,17 @@ export function createBackground(deps: BackgroundDeps) {
 
   // The previewed guide must be known before any message about it is answered; opening the
   // panel does not wait (it needs the click's user gesture, which a wait would lose).
-  for (const [type, handler] of Object.entries(handlers) as [string, Handler][]) {
-    if (type === 'panel:open') continue;
-    (handlers as unknown as Record<string, Handler>)[type] = (data, ctx) =>
-      authoring.ready.then(() => handler(data, ctx));
-  }
+  const answering = waitingFor(handlers, (type) =>
+    type === 'panel:open' ? undefined : authoring.ready,
+  );
 
-  return { handlers, tabs, settings, authoring, tabNavigated, tabFocused, forgetIfShared };
+  return {
+    handlers: answering,
+    tabs,
+    settings,
+    authoring,
+    tabNavigated,
+    tabFocused,
+    forgetIfShared,
+  };
 }

@@ -32,6 +32,25 @@ export type Handlers = {
   [K in RequestType]: (data: RequestData<K>, ctx: HandlerContext) => Promise<unknown>;
 };
 
+/**
+ * The same handlers, each first waiting for what `until` gives for its type (nothing: it runs
+ * at once). The originals are left as they are.
+ */
+export function waitingFor(
+  handlers: Handlers,
+  until: (type: RequestType) => Promise<unknown> | undefined,
+): Handlers {
+  const out: Partial<Record<RequestType, unknown>> = {};
+  for (const type of Object.keys(handlers) as RequestType[]) {
+    const handler = handlers[type] as (d: unknown, c: HandlerContext) => Promise<unknown>;
+    out[type] = (data: unknown, ctx: HandlerContext) => {
+      const wait = until(type);
+      return wait ? wait.then(() => handler(data, ctx)) : handler(data, ctx);
+    };
+  }
+  return out as Handlers;
+}
+
 export interface RouterOptions {
   extensionId: string;
   /** e.g. chrome-extension://<id>/ */

@@ -7,6 +7,7 @@ import {
   type Handlers,
   type RouterOptions,
   type Sender,
+  waitingFor,
 } from '../../../core/messaging/router';
 import { recognise } from '../../../core/sites/recognise';
 
@@ -215,5 +216,25 @@ describe('createRouter', () => {
       ok: false,
       error: 'plain reason',
     });
+  });
+});
+
+describe('waitingFor', () => {
+  it('holds each handler until its wait is over, except those given none', async () => {
+    const { handlers, calls } = echoHandlers();
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
+    const waiting = waitingFor(handlers, (type) => (type === 'panel:open' ? undefined : gate));
+    const held = waiting['settings:get']({}, {});
+    const atOnce = waiting['panel:open']({}, { tabId: 3 });
+    await Promise.resolve();
+    expect(calls.map((c) => c.type)).toEqual(['panel:open']);
+    await atOnce;
+    open();
+    expect(await held).toMatchObject({ type: 'settings:get' });
+    expect(calls.map((c) => c.type)).toEqual(['panel:open', 'settings:get']);
+    // Every request type is still answered, and the originals do not wait.
+    expect(Object.keys(waiting).sort()).toEqual(Object.keys(requests).sort());
+    expect(waiting['settings:get']).not.toBe(handlers['settings:get']);
   });
 });
