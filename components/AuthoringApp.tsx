@@ -434,15 +434,12 @@ function PreviewSection({ tabId, onError, bundled }: Handlers & { bundled: Bundl
             {problems.length ? (
               <>
                 <h3>{t('problems')}</h3>
-                <ul className="authoring-problems" data-testid="authoring-problems">
-                  {problems.map((d, i) => (
-                    <li key={i}>
-                      <button type="button" className="btn btn-link" onClick={() => goTo(d)}>
-                        {t('problemAt', { line: d.line, col: d.col, message: d.message })}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
+                <ProblemList
+                  items={problems}
+                  onPick={goTo}
+                  className="authoring-problems"
+                  testId="authoring-problems"
+                />
               </>
             ) : (
               <p className="notice" data-testid="authoring-valid">
@@ -453,18 +450,12 @@ function PreviewSection({ tabId, onError, bundled }: Handlers & { bundled: Bundl
               <>
                 <h3>{t('remarks')}</h3>
                 <p>{t('remarksHelp')}</p>
-                <ul
+                <ProblemList
+                  items={warnings}
+                  onPick={goTo}
                   className="authoring-problems authoring-remarks"
-                  data-testid="authoring-remarks"
-                >
-                  {warnings.map((d, i) => (
-                    <li key={i}>
-                      <button type="button" className="btn btn-link" onClick={() => goTo(d)}>
-                        {t('problemAt', { line: d.line, col: d.col, message: d.message })}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
+                  testId="authoring-remarks"
+                />
               </>
             )}
           </div>
@@ -562,5 +553,31 @@ function DriftSection({ onError }: { onError(e: unknown): void }) {
         </>
       )}
     </Section>
+  );
+}
+
+/** Errors or remarks, each a button that puts the cursor where it was found. */
+function ProblemList({
+  items,
+  onPick,
+  className,
+  testId,
+}: {
+  items: Diagnostic[];
+  onPick: (d: Diagnostic) => void;
+  className: string;
+  testId: string;
+}) {
+  const { t } = useTranslation('authoring');
+  return (
+    <ul className={className} data-testid={testId}>
+      {items.map((d, i) => (
+        <li key={i}>
+          <button type="button" className="btn btn-link" onClick={() => onPick(d)}>
+            {t('problemAt', { line: d.line, col: d.col, message: d.message })}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
