@@ -189,7 +189,7 @@ test('a new mediator writes a working guide with the kit alone, and how long eac
   const logic = await phase('6. corriger ; erreur suivante (étape sans « done »)', async () => {
     await reopen(1);
     const problems = authoring.getByTestId('authoring-problems');
-    await expect(problems).toContainText('n’a pas de « done »');
+    await expect(problems).toContainText('ne sait pas quand cette étape est finie');
     return {
       problems: await problems.innerText(),
       remarks: await authoring.getByTestId('authoring-remarks').innerText(),

@@ -40,7 +40,7 @@ export function checkLogic(units: readonly UnitLayout[]): LogicProblem[] {
       if (!last && !p.step.done && !endsByItself(p)) {
         out.push({
           ...where,
-          message: `l’étape n’a pas de « done » : dites quand elle est finie (url, present ou absent). Seules une étape fill, ou choose avec submit, s’en passent`,
+          message: `le guide ne sait pas quand cette étape est finie : ajoutez « done: » avec l’adresse de la page qui vient après (« url: »), ou ce qui apparaît (« present: ») ou disparaît (« absent: ») — voir guides/README.md, « Comment le guide avance ». Un champ seul (fill), ou un choix avec « submit », n’en a pas besoin`,
         });
       }
       if (last && !p.step.on && !p.step.done) {

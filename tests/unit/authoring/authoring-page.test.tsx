@@ -88,7 +88,7 @@ ${second}  - id: fin
     expect(diagnostics).toEqual([
       expect.objectContaining({
         line: 15,
-        message: expect.stringContaining('n’a pas de « done »'),
+        message: expect.stringContaining('ne sait pas quand cette étape est finie'),
       }),
     ]);
   });

@@ -10,7 +10,7 @@ describe('logic of the steps', () => {
   it('every step but the last says when it is done', () => {
     expect(findings({ [P]: guideLines() }, 'logic')).toEqual([]);
     expect(findings({ [P]: guideLines({ 13: [] }) }, 'logic')).toEqual([
-      `${P}:8:5 étape « ouvrir » : l’étape n’a pas de « done » : dites quand elle est finie (url, present ou absent). Seules une étape fill, ou choose avec submit, s’en passent`,
+      `${P}:8:5 étape « ouvrir » : le guide ne sait pas quand cette étape est finie : ajoutez « done: » avec l’adresse de la page qui vient après (« url: »), ou ce qui apparaît (« present: ») ou disparaît (« absent: ») — voir guides/README.md, « Comment le guide avance ». Un champ seul (fill), ou un choix avec « submit », n’en a pas besoin`,
     ]);
   });
 
@@ -70,7 +70,7 @@ describe('logic of the steps', () => {
     expect(
       findings({ [P]: guide, 'guides/caf/caf-autre.yaml': other, [PART_PATH]: part }, 'logic'),
     ).toEqual([
-      `${PART_PATH}:6:5 étape « choisir » : l’étape n’a pas de « done » : dites quand elle est finie (url, present ou absent). Seules une étape fill, ou choose avec submit, s’en passent`,
+      `${PART_PATH}:6:5 étape « choisir » : le guide ne sait pas quand cette étape est finie : ajoutez « done: » avec l’adresse de la page qui vient après (« url: »), ou ce qui apparaît (« present: ») ou disparaît (« absent: ») — voir guides/README.md, « Comment le guide avance ». Un champ seul (fill), ou un choix avec « submit », n’en a pas besoin`,
     ]);
   });
 
