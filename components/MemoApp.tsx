@@ -5,10 +5,13 @@ import { parseEntered } from '../core/steps/numbering';
 import { Memo } from './Memo';
 import { useGuides } from '../hooks/page-context';
 import { useGuideProgress } from '../hooks/use-progress';
+import { usePreviewGuide } from '../hooks/use-preview';
+import { useSend } from '../hooks/send-context';
 
 /**
  * The memo page (`memo.html?guide=<id>`, `&entered=<indices>` from a running guide): the guide
- * in large print, ready to print.
+ * in large print, ready to print. A guide an author is trying (not bundled) is asked of the
+ * background, so its memo can be checked too.
  */
 export function MemoApp({
   guideId,
@@ -22,8 +25,11 @@ export function MemoApp({
 }) {
   const { t } = useTranslation();
   const guides = useGuides();
-  const guide = useMemo(() => guides.find((x) => x.id === guideId), [guides, guideId]);
-  const { progress } = useGuideProgress(guide?.id ?? null);
+  const bundled = useMemo(() => guides.find((x) => x.id === guideId), [guides, guideId]);
+  const preview = usePreviewGuide(useSend(), bundled ? null : guideId, undefined);
+  const guide = bundled ?? preview;
+  // A guide in preview leaves no progress: there is none to read.
+  const { progress } = useGuideProgress(bundled?.id ?? null);
 
   useEffect(() => {
     document.title = guide ? t('memoPageTitle', { title: guide.title }) : t('memoBrand');

@@ -160,7 +160,6 @@ function Panel({ glossary }: { glossary: GlossaryTerm[] }) {
             void act(() => send('guide:goto', { tabId, stepIndex: Math.max(0, stepIndex) }))
           }
           onStop={() => void act(() => send('guide:stop', { tabId }))}
-          memo={false}
         />
       </>
     ) : (

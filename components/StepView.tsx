@@ -26,8 +26,6 @@ export interface StepViewProps {
   tabId?: number;
   /** A note was saved from the panel (the aidant's notes are read again). */
   onNoted?(): void;
-  /** The memo link; off for a guide in preview (the memo page knows only bundled guides). */
-  memo?: boolean;
 }
 
 export function StepView({
@@ -41,7 +39,6 @@ export function StepView({
   desk,
   tabId,
   onNoted,
-  memo = true,
 }: StepViewProps) {
   const { t } = useTranslation();
   const [stuck, setStuck] = useState(false);
@@ -70,7 +67,6 @@ export function StepView({
         onMode={onMode}
         aidant={aidant}
         desk={desk}
-        memo={memo}
       />
     );
   }
@@ -154,17 +150,15 @@ export function StepView({
       {stuck && (
         <StuckHelp site={site} guideId={guide.id} step={step} tabId={tabId} onNoted={onNoted} />
       )}
-      {memo && (
-        <p className="memo-row">
-          <NewTabLink
-            href={memoHref(guide.id, active.entered)}
-            testId="memo-link"
-            className="btn btn-link"
-          >
-            {t('memoLink')}
-          </NewTabLink>
-        </p>
-      )}
+      <p className="memo-row">
+        <NewTabLink
+          href={memoHref(guide.id, active.entered)}
+          testId="memo-link"
+          className="btn btn-link"
+        >
+          {t('memoLink')}
+        </NewTabLink>
+      </p>
       <AidantPart mode={active.mode} onMode={onMode} desk={desk}>
         {aidant}
       </AidantPart>
@@ -195,7 +189,6 @@ function GuideEnd({
   onMode,
   aidant,
   desk,
-  memo,
 }: {
   guide: Guide;
   active: ActiveInfo;
@@ -204,7 +197,6 @@ function GuideEnd({
   onMode?(mode: Mode): void;
   aidant?: ReactNode;
   desk?: ReactNode;
-  memo: boolean;
 }) {
   const { t } = useTranslation();
   const step = guide.steps[guide.steps.length - 1]!;
@@ -244,11 +236,9 @@ function GuideEnd({
       )}
       <div className="actions">
         <SpeakButton text={spokenText([title, ownTitle ? step.title : undefined, step.text])} />
-        {memo && (
-          <NewTabLink href={memoHref(guide.id, active.entered)} testId="memo-link">
-            {t('memoLink')}
-          </NewTabLink>
-        )}
+        <NewTabLink href={memoHref(guide.id, active.entered)} testId="memo-link">
+          {t('memoLink')}
+        </NewTabLink>
         <button type="button" className="btn btn-primary" onClick={onStop} data-testid="stop">
           {t('otherGuide')}
         </button>

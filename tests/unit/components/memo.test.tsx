@@ -200,6 +200,22 @@ describe('MemoApp', () => {
     });
   });
 
+  it('prints the guide an author is trying, asked of the background, with no progress read', async () => {
+    const trying = { ...guide, id: 'essai-auteur', title: 'Essai : voir mes paiements' };
+    const { send, calls } = stubSend({
+      'settings:get': () => ({ glossary: true, language: 'fr', textSize: 100, retentionDays: 180 }),
+      'guide:preview': ({ guideId }) => (guideId === trying.id ? trying : null),
+    });
+    renderPage(<MemoApp guideId={trying.id} print={() => undefined} />, send, {
+      guides: bundledGuides(),
+    });
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 1 }).textContent).toContain(trying.title),
+    );
+    expect(calls).toHaveBeenCalledWith('guide:preview', { guideId: trying.id });
+    expect(calls).not.toHaveBeenCalledWith('progress:guide', expect.anything());
+  });
+
   it('says so calmly when the guide is unknown', async () => {
     const { send } = stubSend({
       'settings:get': () => ({ glossary: true, language: 'fr', textSize: 100, retentionDays: 180 }),
