@@ -65,12 +65,6 @@ function watched(mark: Mark): Element | null {
   return start;
 }
 
-/** A term's marks in one part of the page, and the one underlined. */
-interface Occurrences {
-  marks: Set<Mark>;
-  shown: Mark | null;
-}
-
 interface Group {
   marks: Set<Mark>;
   near: boolean;
@@ -97,19 +91,16 @@ export class HighlightPainter {
   private readonly groupOf = new Map<Mark, Element>();
   /** Ranges made so far, kept while their mark lives. */
   private readonly ranges = new Map<Mark, AbstractRange>();
+  /** The marks whose range is in the highlight now. */
+  private readonly painted = new Set<Mark>();
   private readonly makeRange: (mark: Mark) => AbstractRange;
   private readonly quiet: boolean;
+  /** Every mark held, by term (quiet mode: a mark is underlined when first of its part). */
+  private readonly byTerm = new Map<string, Set<Mark>>();
   /** The page's headings in order; null: to read again (the page changed). */
   private headings: Element[] | null = null;
-  /** Per part of the page (its heading; null before the first), per term, its marks. */
-  private readonly sections = new Map<Element | null, Map<string, Occurrences>>();
-  private readonly sectionOfMark = new Map<Mark, Element | null>();
-  private lastText: Text | null = null;
-  private lastSection: Element | null = null;
-  /** Where the last text's part is in `headings` (-1: before the first heading). */
-  private lastIndex = -1;
-  /** The mark painted for each part and term: the first one. */
-  private readonly shownMarks = new Set<Mark>();
+  /** The heading that opens each text's part of the page, found when first needed. */
+  private readonly sectionOfText = new Map<Text, Element | null>();
 
   constructor(
     private readonly highlight: Highlight,
@@ -130,112 +121,46 @@ export class HighlightPainter {
       : null;
   }
 
-  /** Applies a change as GlossaryMarker reports it: `added` first, then `removed`. */
+  /**
+   * Applies a change as GlossaryMarker reports it: `added` first, then `removed`. Which mark
+   * of a term opens its part of the page is decided only for the marks near the viewport,
+   * when they come near: a long page costs a map entry per mark, not a search in the page.
+   */
   apply(change: MarkChange): void {
-    if (!this.quiet) {
-      for (const m of change.added) if (!m.inert) this.add(m);
-      for (const m of change.removed) this.remove(m);
-      return;
+    const touched = this.quiet ? new Set<string>() : null;
+    for (const m of change.added) {
+      if (m.inert) continue;
+      if (touched) {
+        let marks = this.byTerm.get(m.termId);
+        if (!marks) this.byTerm.set(m.termId, (marks = new Set()));
+        marks.add(m);
+        touched.add(m.termId);
+      }
+      this.watch(m);
     }
-    for (const m of change.added) if (!m.inert) this.addQuiet(m);
-    for (const m of change.removed) this.removeQuiet(m);
+    for (const m of change.removed) {
+      const marks = this.byTerm.get(m.termId);
+      if (marks?.delete(m)) {
+        if (!marks.size) this.byTerm.delete(m.termId);
+        touched?.add(m.termId);
+      }
+      this.unwatch(m);
+    }
+    // A term's marks came or went: which of them opens its part may have changed.
+    if (touched) for (const id of touched) this.refreshTerm(id);
   }
 
-  /** The page's headings changed, or may have: read them again at the next change. */
+  /** The page's headings changed, or may have: read them again when next needed. */
   pageChanged(): void {
     this.headings = null;
-    this.lastText = null;
-    this.lastIndex = -1;
+    this.sectionOfText.clear();
   }
 
-  /** Whether a mark is underlined now (the first of its term in its part of the page). */
+  /** Whether a mark is underlined when near (the first of its term in its part of the page). */
   isShown(m: Mark): boolean {
-    return this.quiet ? this.shownMarks.has(m) : this.groupOf.has(m) || this.ranges.has(m);
-  }
-
-  /** The heading that opens the mark's part of the page (null: before the first heading). */
-  private sectionOf(m: Mark): Element | null {
-    // The marks of one text come one after the other: one look-up for them all.
-    if (this.lastText === m.node && this.headings) return this.lastSection;
-    this.lastText = m.node;
-    this.lastSection = this.findSection(m);
-    return this.lastSection;
-  }
-
-  private findSection(m: Mark): Element | null {
-    const list = (this.headings ??= Array.from(
-      m.node.ownerDocument?.querySelectorAll(HEADINGS) ?? [],
-    ));
-    const follows = (i: number) =>
-      ((list[i] as Element).compareDocumentPosition(m.node) & FOLLOWING) !== 0;
-    // Marks mostly come in page order: the part of the last text, or the next one.
-    const i = this.lastIndex;
-    if (i < list.length) {
-      const afterCurrent = i < 0 || follows(i);
-      if (afterCurrent && (i + 1 >= list.length || !follows(i + 1))) return list[i] ?? null;
-      if (afterCurrent && (i + 2 >= list.length || !follows(i + 2))) {
-        this.lastIndex = i + 1;
-        return list[i + 1] as Element;
-      }
-    }
-    // Elsewhere: the last heading that comes before the text (or holds it), by halves.
-    let lo = 0;
-    let hi = list.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (follows(mid)) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    this.lastIndex = found;
-    return found < 0 ? null : (list[found] as Element);
-  }
-
-  private addQuiet(m: Mark): void {
-    const section = this.sectionOf(m);
-    this.sectionOfMark.set(m, section);
-    let terms = this.sections.get(section);
-    if (!terms) this.sections.set(section, (terms = new Map()));
-    let occ = terms.get(m.termId);
-    if (!occ) terms.set(m.termId, (occ = { marks: new Set(), shown: null }));
-    occ.marks.add(m);
-    const first = occ.shown;
-    if (first && before(first, m)) return;
-    if (first) {
-      this.shownMarks.delete(first);
-      this.remove(first);
-    }
-    occ.shown = m;
-    this.shownMarks.add(m);
-    this.add(m);
-  }
-
-  private removeQuiet(m: Mark): void {
-    if (!this.sectionOfMark.has(m)) return;
-    const section = this.sectionOfMark.get(m) ?? null;
-    this.sectionOfMark.delete(m);
-    const terms = this.sections.get(section);
-    const occ = terms?.get(m.termId);
-    if (!terms || !occ) return;
-    occ.marks.delete(m);
-    if (!occ.marks.size) {
-      terms.delete(m.termId);
-      if (!terms.size) this.sections.delete(section);
-    }
-    if (occ.shown !== m) return;
-    this.shownMarks.delete(m);
-    this.remove(m);
-    // The next one of its part takes its place.
-    let next: Mark | null = null;
-    for (const other of occ.marks)
-      if (other.node.isConnected && (!next || before(other, next))) next = other;
-    occ.shown = next;
-    if (next) {
-      this.shownMarks.add(next);
-      this.add(next);
-    }
+    if (!this.quiet) return this.groupOf.has(m) || this.ranges.has(m);
+    const marks = this.byTerm.get(m.termId);
+    return !!marks?.has(m) && this.isFirst(m, marks);
   }
 
   /** The range of a mark, made on first need. */
@@ -248,9 +173,73 @@ export class HighlightPainter {
     return r;
   }
 
-  private add(m: Mark): void {
-    if (!this.observer) {
+  private show(m: Mark, on: boolean): void {
+    if (on === this.painted.has(m)) return;
+    if (on) {
+      this.painted.add(m);
       this.highlight.add(this.rangeOf(m));
+    } else {
+      this.painted.delete(m);
+      const range = this.ranges.get(m);
+      if (range) this.highlight.delete(range);
+    }
+  }
+
+  private isNear(m: Mark): boolean {
+    if (!this.observer) return true;
+    const el = this.groupOf.get(m);
+    return el !== undefined && this.groups.get(el)?.near === true;
+  }
+
+  /** Whether no other mark of the term comes before `m` in its part of the page. */
+  private isFirst(m: Mark, marks: ReadonlySet<Mark>): boolean {
+    if (marks.size === 1) return true;
+    const section = this.sectionOf(m.node);
+    for (const other of marks) {
+      if (other === m || !other.node.isConnected) continue;
+      if (this.sectionOf(other.node) === section && before(other, m)) return false;
+    }
+    return true;
+  }
+
+  /** Paints or unpaints the term's marks near the viewport, as each is first of its part or not. */
+  private refreshTerm(id: string): void {
+    const marks = this.byTerm.get(id);
+    if (!marks) return;
+    for (const m of marks) if (this.isNear(m)) this.show(m, this.isFirst(m, marks));
+  }
+
+  /** The heading that opens the text's part of the page (null: before the first heading). */
+  private sectionOf(t: Text): Element | null {
+    let found = this.sectionOfText.get(t);
+    if (found === undefined) {
+      found = this.findSection(t);
+      this.sectionOfText.set(t, found);
+    }
+    return found;
+  }
+
+  private findSection(t: Text): Element | null {
+    const list = (this.headings ??= Array.from(t.ownerDocument.querySelectorAll(HEADINGS)));
+    // The last heading that comes before the text (or holds it), by halves.
+    let lo = 0;
+    let hi = list.length - 1;
+    let found: Element | null = null;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const h = list[mid] as Element;
+      if (h.compareDocumentPosition(t) & FOLLOWING) {
+        found = h;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  }
+
+  /** Files the mark under the element that tells when it is near; paints it if it is. */
+  private watch(m: Mark): void {
+    if (!this.observer) {
+      if (!this.quiet) this.show(m, true);
       return;
     }
     const el = watched(m);
@@ -263,15 +252,13 @@ export class HighlightPainter {
     }
     group.marks.add(m);
     this.groupOf.set(m, el);
-    if (group.near) this.highlight.add(this.rangeOf(m));
+    if (group.near && !this.quiet) this.show(m, true);
   }
 
-  private remove(m: Mark): void {
-    const range = this.ranges.get(m);
-    if (range) {
-      this.highlight.delete(range);
-      this.ranges.delete(m);
-    }
+  private unwatch(m: Mark): void {
+    this.show(m, false);
+    this.ranges.delete(m);
+    this.sectionOfText.delete(m.node);
     const el = this.groupOf.get(m);
     if (!el) return;
     this.groupOf.delete(m);
@@ -288,24 +275,25 @@ export class HighlightPainter {
     const group = this.groups.get(el);
     if (!group || group.near === near) return;
     group.near = near;
-    if (near) for (const m of group.marks) this.highlight.add(this.rangeOf(m));
-    else
-      for (const m of group.marks) {
-        const range = this.ranges.get(m);
-        if (range) this.highlight.delete(range);
+    for (const m of group.marks) {
+      if (!near) this.show(m, false);
+      else if (!this.quiet) this.show(m, true);
+      else {
+        const marks = this.byTerm.get(m.termId);
+        this.show(m, !!marks && this.isFirst(m, marks));
       }
+    }
   }
 
   disconnect(): void {
-    this.lastText = null;
-    this.lastIndex = -1;
-    this.sections.clear();
-    this.sectionOfMark.clear();
-    this.shownMarks.clear();
+    this.byTerm.clear();
+    this.headings = null;
+    this.sectionOfText.clear();
     this.observer?.disconnect();
     this.groups.clear();
     this.groupOf.clear();
     this.ranges.clear();
+    this.painted.clear();
     this.highlight.clear();
   }
 }

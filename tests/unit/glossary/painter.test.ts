@@ -294,6 +294,44 @@ describe('HighlightPainter', () => {
       expect(h.size).toBe(want.size);
     });
 
+    it('decides only for what comes near, and changes its mind when an earlier one comes', () => {
+      const { body, marks } = page();
+      const { state, IntersectionObserver } = fakeObserver();
+      const h = new CountingSet();
+      const painter = new HighlightPainter(
+        h as unknown as Highlight,
+        { IntersectionObserver },
+        { firstPerSection: true },
+      );
+      const paragraphs = [...body.querySelectorAll('p')];
+      const late = paragraphs.slice(-4);
+      const lateMarks = marks.filter((m) => late.some((p) => p.contains(m.node)));
+      // The end of the page first, as a page that loads its top later would give it.
+      painter.apply({ added: lateMarks, removed: [] });
+      expect(h.size).toBe(0); // nothing near yet
+      state.report!(late.map((target) => ({ target, isIntersecting: true })));
+      const wantLate = expected(body, lateMarks);
+      expect(painted(h).length).toBe(wantLate.size);
+      expect(lateMarks.filter((m) => h.has(painter.rangeOf(m)))).toEqual(
+        lateMarks.filter((m) => wantLate.has(m)),
+      );
+      // The rest of the page arrives, far from view: where it opens a part earlier than a
+      // painted mark, that mark is no longer the first and loses its underline.
+      painter.apply({ added: marks.filter((m) => !lateMarks.includes(m)), removed: [] });
+      const want = expected(body, marks);
+      expect(lateMarks.filter((m) => h.has(painter.rangeOf(m)))).toEqual(
+        lateMarks.filter((m) => want.has(m)),
+      );
+      expect(lateMarks.filter((m) => want.has(m)).length).toBeLessThan(wantLate.size);
+      // Out of view again: nothing painted, and coming back gives the same marks.
+      state.report!(late.map((target) => ({ target, isIntersecting: false })));
+      expect(h.size).toBe(0);
+      state.report!(paragraphs.map((target) => ({ target, isIntersecting: true })));
+      expect(marks.filter((m) => h.has(painter.rangeOf(m)))).toEqual(
+        marks.filter((m) => want.has(m)),
+      );
+    });
+
     it('reads the headings again after the page changed', () => {
       const { body, marks } = page();
       const { painter } = quietPainter();
