@@ -267,9 +267,15 @@ test('the side panel shows the guide in preview, marked « Aperçu », and recor
   await expect(step).toContainText('Essai de connexion');
   await expect(step).toContainText('Cliquez sur « Se connecter »');
   await expect(panel.getByTestId('step-count')).toContainText('1');
-  // The memo page knows only the bundled guides: no link to it for a guide on trial.
-  await expect(panel.getByTestId('memo-link')).toHaveCount(0);
   await panel.screenshot({ path: shot('apercu-panneau.png') });
+
+  // Its paper memo can be checked too: the memo page asks the background for it.
+  const opening = context.waitForEvent('page');
+  await panel.getByTestId('memo-link').click();
+  const memo = await opening;
+  await expect(memo.getByTestId('memo-title')).toHaveText('Essai de connexion');
+  await expect(memo.getByTestId('memo-steps')).toContainText('Cliquez sur « Se connecter »');
+  await memo.close();
 
   // It follows the page to the next step, as any guide does.
   await page.bringToFront();
