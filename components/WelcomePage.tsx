@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { AppIcon } from './AppIcon';
 import { NewTabLink } from './links';
 import { PRIVACY_PAGE_HREF } from './PrivacyPage';
+import { keysToRead } from '../core/text/keys';
 
 /** The keys set for the command that opens the guide (the person may have changed them). */
 function useShortcut(): string | null {
@@ -31,8 +32,9 @@ function useShortcut(): string | null {
  * see, that nothing is sent, and how to open the guide.
  */
 export function WelcomePage() {
-  const { t } = useTranslation();
-  const keys = useShortcut();
+  const { t, i18n } = useTranslation();
+  const shortcut = useShortcut();
+  const keys = shortcut && keysToRead(shortcut, i18n.language);
   return (
     <main className="panel welcome" data-testid="welcome">
       <h1>

@@ -14,6 +14,7 @@ import { DEFAULT_SETTINGS, type Offer, type Settings, type TabInfo } from '../me
 import { SettingsSchema, type ActiveState, type PageState } from '../messaging/schemas';
 import { recognise, urlKey } from '../sites/recognise';
 import { enter } from '../steps/numbering';
+import { keysToRead } from '../text/keys';
 import { badgeFor, type Badge } from './badge';
 import { pageTable } from './page-strings';
 import { TabStates, type KeyValueStore, type TabState } from './tab-state';
@@ -242,7 +243,8 @@ export function createBackground(deps: BackgroundDeps) {
   async function howToOpen(): Promise<Pick<Offer, 'sidebar'>> {
     if (deps.panelFromPage !== false) return {};
     const key = await deps.shortcut?.().catch(() => null);
-    return { sidebar: key ? { shortcut: key } : {} };
+    if (!key) return { sidebar: {} };
+    return { sidebar: { shortcut: keysToRead(key, (await settings()).language) } };
   }
 
   /**

@@ -177,7 +177,7 @@ test('on install, the first-run page says plainly who we are not', async () => {
       'Pas à pas ne voit pas ce que vous tapez.',
     );
     await expect(w.getByTestId('welcome-nothing-sent')).toContainText('Pas à pas n’envoie rien.');
-    await expect(w.getByTestId('welcome-shortcut')).toContainText('Alt+Shift+G');
+    await expect(w.getByTestId('welcome-shortcut')).toContainText('Alt + Maj + G');
     await w.setViewportSize({ width: 1280, height: 800 });
     await w.screenshot({ path: artifact('welcome.png'), fullPage: true });
     const [privacy] = await Promise.all([

@@ -90,7 +90,7 @@ async function followsRoute(browser, how) {
 async function sidebarOffer(browser, page) {
   const hint = await inUi(page, '[data-testid="pap-sidebar-hint"]');
   const words = await hint.evaluate((el) => el.textContent ?? '');
-  if (!/bouton Pas à pas/.test(words) || !/Alt\+Shift\+G/.test(words))
+  if (!/bouton Pas à pas/.test(words) || !/Alt \+ Maj \+ G/.test(words))
     throw new Error(`the offer does not say how to open the sidebar: ${words}`);
   const button = () => page.$('pas-a-pas-ui >>> [data-testid="pap-offer"] .pap-primary');
   const label = await (await button()).evaluate((el) => el.textContent ?? '');

@@ -135,10 +135,10 @@ describe('the toolbar button', () => {
 });
 
 describe('the offer, where a page button cannot open the panel (Firefox)', () => {
-  it('says how to open the sidebar, with the shortcut the browser has', async () => {
+  it('says how to open the sidebar, with the shortcut the browser has, in the keyboard’s words', async () => {
     const x = harness({ panelFromPage: false, shortcut: async () => 'Alt+Shift+G' });
     const reply = await x.seen(CAF);
-    expect(reply.offer?.sidebar).toEqual({ shortcut: 'Alt+Shift+G' });
+    expect(reply.offer?.sidebar).toEqual({ shortcut: 'Alt + Maj + G' });
   });
 
   it('without a shortcut set, the toolbar button only', async () => {
