@@ -60,6 +60,8 @@ interface Begun {
 
 export class PageController {
   private state: ActiveState | null = null;
+  /** State pushes received so far (a reply that crossed one is not the latest word). */
+  private pushes = 0;
   private offer: Offer | null = null;
   private offerDismissed = false;
   private reported: { key: string; found: boolean } | null = null;
@@ -110,6 +112,7 @@ export class PageController {
   async pageSeen(): Promise<void> {
     const href = this.deps.doc.location?.href ?? '';
     this.withPage = true;
+    const pushesBefore = this.pushes;
     const reply = await this.deps.send('page:seen', { href });
     this.offer = reply.offer;
     this.offerLanguage = reply.language;
@@ -117,7 +120,10 @@ export class PageController {
     const prefs = reply.prefs;
     if (prefs?.later) this.offerDismissed = true;
     this.deps.overlay.setBarPrefs({ folded: !!prefs?.barFolded, top: !!prefs?.barTop });
-    this.applyPage(reply);
+    // A push that came while the background answered may be newer than the reply, which has
+    // no order to compare when no guide runs (a guide resumed from the panel while the page
+    // loaded): the pushed guide state stays, the reply's settings and offer still count.
+    this.applyPage(this.pushes === pushesBefore ? reply : { ...reply, state: this.state });
   }
 
   /**
@@ -128,7 +134,9 @@ export class PageController {
     const envelope = safeParse(EnvelopeSchema, message);
     if (!envelope.success || envelope.data.type !== 'state:changed') return;
     const data = safeParse(pagePushes['state:changed'], envelope.data.data);
-    if (data.success) this.applyPage(data.data);
+    if (!data.success) return;
+    this.pushes++;
+    this.applyPage(data.data);
   }
 
   /** The guide and the settings, as the background sent them (push, or reply). */

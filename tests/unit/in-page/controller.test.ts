@@ -257,6 +257,28 @@ describe('PageController', () => {
     expect(x.settings.at(-1)).toEqual([true, 'ar']);
   });
 
+  it('keeps a guide pushed while the page was being answered (resumed from the panel as it loaded)', async () => {
+    const target = button('Mon Compte');
+    const offer: Offer = { guides: [{ id: 'caf-essai', title: 'Essai' }], resume: true };
+    let answer: (p: PageState & { offer: Offer }) => void = () => undefined;
+    const x = setup({ 'page:seen': () => new Promise((resolve) => (answer = resolve)) });
+    const seen = x.controller.pageSeen();
+    // The background read the tab (no guide), then the panel resumed the guide: its push
+    // arrives before the reply made earlier.
+    x.controller.receive(push(page(state(0, 9))));
+    answer({ ...page(null, { language: 'en' }), offer });
+    await seen;
+    expect(x.of('highlight').at(-1)).toEqual(['highlight', target, 'Ici']);
+    expect(x.of('showOffer')).toEqual([]);
+    expect(x.of('clearHighlight')).toEqual([]);
+    expect(x.settings.at(-1)).toEqual([true, 'en']); // the reply's settings still count
+    // With no push in between, the reply is the latest word, even with no guide.
+    const again = setup({ 'page:seen': () => ({ ...page(null), offer }) });
+    again.controller.receive(push(page(state(0, 3))));
+    await again.controller.pageSeen();
+    expect(again.of('showOffer')).toEqual([['showOffer', offer]]);
+  });
+
   it('at the end of the guide, the ring and the step bar leave the page', async () => {
     button('Mon Compte');
     const x = setup({ 'step:moved': ({ to, finished }) => page(state(to, 3, { finished })) });
