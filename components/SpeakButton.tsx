@@ -1,31 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { plainText } from '../core/text/inline';
+import { voiceFor } from '../core/text/voices';
 
 export function speechAvailable(): boolean {
   return (
     typeof globalThis.speechSynthesis !== 'undefined' &&
     typeof globalThis.SpeechSynthesisUtterance !== 'undefined'
-  );
-}
-
-/** The region asked for first; any voice of the same language is taken after it. */
-const PREFERRED: Record<string, string> = { fr: 'fr-FR', en: 'en-GB', ar: 'ar-SA' };
-
-function norm(lang: string): string {
-  return lang.trim().toLowerCase().replace(/_/g, '-');
-}
-
-/** The voice for a language: the preferred region first, then any voice of that language. */
-export function voiceFor(
-  voices: readonly SpeechSynthesisVoice[],
-  lang: string,
-): SpeechSynthesisVoice | undefined {
-  const base = norm(lang).split('-')[0] ?? '';
-  const want = norm(lang).includes('-') ? norm(lang) : norm(PREFERRED[base] ?? base);
-  return (
-    voices.find((v) => norm(v.lang) === want) ??
-    voices.find((v) => norm(v.lang) === base || norm(v.lang).startsWith(`${base}-`))
   );
 }
 
@@ -54,7 +35,7 @@ function SpeakerIcon() {
 
 /** The language's name in the person's language (« arabe »), or its code if unknown. */
 function languageName(lang: string, ui: string): string {
-  const base = norm(lang).split('-')[0] ?? lang;
+  const base = lang.trim().toLowerCase().split(/[-_]/)[0] || lang;
   try {
     return new Intl.DisplayNames([ui], { type: 'language' }).of(base) ?? base;
   } catch {

@@ -8,12 +8,15 @@ import { PRACTICE_MATCH_PATTERNS, siteMatchPatterns } from '../../core/sites/reg
 import { GlossaryView } from '../../core/in-page/glossary-view';
 import { PageWatcher } from '../../core/in-page/page-watcher';
 import { recognise } from '../../core/sites/recognise';
+import { voiceFor } from '../../core/text/voices';
 
-function speak(text: string) {
+/** Reads a tooltip aloud in the language it is written in; never in another language's voice. */
+function speak(text: string, lang: string) {
+  const voice = voiceFor(speechSynthesis.getVoices(), lang);
+  if (!voice) return;
   const u = new SpeechSynthesisUtterance(text);
-  u.lang = 'fr-FR';
-  const voice = speechSynthesis.getVoices().find((v) => v.lang.startsWith('fr'));
-  if (voice) u.voice = voice;
+  u.lang = voice.lang;
+  u.voice = voice;
   speechSynthesis.cancel();
   speechSynthesis.speak(u);
 }
@@ -102,7 +105,7 @@ export default defineContentScript({
               typeof Highlight === 'function' && 'highlights' in CSS
                 ? { registry: CSS.highlights, make: () => new Highlight() }
                 : undefined,
-            speak: 'speechSynthesis' in window ? speak : undefined,
+            speak: 'speechSynthesis' in window ? (text) => speak(text, t.lang) : undefined,
           });
           glossaryStarted = glossary.start().catch(() => undefined);
         }
