@@ -80,6 +80,15 @@ async function onSite(context: BrowserContext, url: string) {
   return { page, panel };
 }
 
+/** Saves the aidant's name and number in the settings, then closes them; the settings must be open. */
+async function saveAidantContact(panel: Page) {
+  await panel.getByTestId('aidant-contact-name').fill('Samia');
+  await panel.getByTestId('aidant-contact-phone').fill('06 12 34 56 78');
+  await panel.getByTestId('aidant-contact-save').click();
+  await expect(panel.getByTestId('aidant-contact-saved')).toContainText('Samia');
+  await panel.getByTestId('open-settings').click();
+}
+
 /** Everything of the person the extension holds: its database, storage.local and .session. */
 async function stores(sw: Worker) {
   return sw.evaluate(async () => {
@@ -165,11 +174,7 @@ test('« Je suis bloqué(e) » offers what fits the step, notes a changed page f
   const { page, panel } = await onSite(context, 'https://www.caf.fr/');
   // The person saved her aidant's number in the settings.
   await panel.getByTestId('open-settings').click();
-  await panel.getByTestId('aidant-contact-name').fill('Samia');
-  await panel.getByTestId('aidant-contact-phone').fill('06 12 34 56 78');
-  await panel.getByTestId('aidant-contact-save').click();
-  await expect(panel.getByTestId('aidant-contact-saved')).toContainText('Samia');
-  await panel.getByTestId('open-settings').click();
+  await saveAidantContact(panel);
 
   await panel.getByTestId(`guide-${DECL.id}`).click();
   await panel.getByTestId('start').click();
@@ -287,10 +292,7 @@ test('« Terminer pour cette personne » hands over a file, then leaves nothing 
 }) => {
   const { page, panel } = await onSite(context, 'https://www.caf.fr/');
   await panel.getByTestId('open-settings').click();
-  await panel.getByTestId('aidant-contact-name').fill('Samia');
-  await panel.getByTestId('aidant-contact-phone').fill('06 12 34 56 78');
-  await panel.getByTestId('aidant-contact-save').click();
-  await panel.getByTestId('open-settings').click();
+  await saveAidantContact(panel);
   await panel.getByTestId(`guide-${DECL.id}`).click();
   await panel.getByTestId('start-aidant').click();
   await page.bringToFront();
@@ -344,11 +346,7 @@ test('« Ordinateur partagé » keeps nothing once the browser closes', async ()
     // The box shows the saved setting: it turns checked once the background has kept it.
     await panel.getByTestId('setting-shared').click();
     await expect(panel.getByTestId('setting-shared')).toBeChecked();
-    await panel.getByTestId('aidant-contact-name').fill('Samia');
-    await panel.getByTestId('aidant-contact-phone').fill('06 12 34 56 78');
-    await panel.getByTestId('aidant-contact-save').click();
-    await expect(panel.getByTestId('aidant-contact-saved')).toBeVisible();
-    await panel.getByTestId('open-settings').click();
+    await saveAidantContact(panel);
     await panel.getByTestId(`guide-${DECL.id}`).click();
     await panel.getByTestId('start').click();
     await stepCount(panel, 1, 8);

@@ -7,18 +7,40 @@ import { createI18n } from '../../../hooks/i18n';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-function render(text: string) {
+function render(text: string, lang: 'fr' | 'en' | 'ar' = 'fr') {
   const host = document.createElement('div');
   document.body.append(host);
   const root = createRoot(host);
   act(() =>
     root.render(
-      <I18nextProvider i18n={createI18n('fr')}>
+      <I18nextProvider i18n={createI18n(lang)}>
         <SpeakButton text={text} />
       </I18nextProvider>,
     ),
   );
   return { host, unmount: () => act(() => root.unmount()) };
+}
+
+/** A speech engine with these voices; what it is asked to say is gathered. */
+function fakeSpeech(voices: { lang: string; name: string }[]) {
+  const spoken: SpeechSynthesisUtterance[] = [];
+  vi.stubGlobal(
+    'SpeechSynthesisUtterance',
+    class {
+      lang = '';
+      voice: unknown = null;
+      rate = 1;
+      onend: (() => void) | null = null;
+      onerror: (() => void) | null = null;
+      constructor(public text: string) {}
+    },
+  );
+  vi.stubGlobal('speechSynthesis', {
+    getVoices: () => voices,
+    cancel: vi.fn(),
+    speak: (u: SpeechSynthesisUtterance) => spoken.push(u),
+  });
+  return spoken;
 }
 
 afterEach(() => {
@@ -34,27 +56,10 @@ describe('SpeakButton', () => {
   });
 
   it('reads the text with a French voice, without its formatting marks', () => {
-    const spoken: SpeechSynthesisUtterance[] = [];
-    const voices = [
+    const spoken = fakeSpeech([
       { lang: 'en-GB', name: 'English' },
       { lang: 'fr-FR', name: 'Français' },
-    ];
-    vi.stubGlobal(
-      'SpeechSynthesisUtterance',
-      class {
-        lang = '';
-        voice: unknown = null;
-        rate = 1;
-        onend: (() => void) | null = null;
-        onerror: (() => void) | null = null;
-        constructor(public text: string) {}
-      },
-    );
-    vi.stubGlobal('speechSynthesis', {
-      getVoices: () => voices,
-      cancel: vi.fn(),
-      speak: (u: SpeechSynthesisUtterance) => spoken.push(u),
-    });
+    ]);
     const { host } = render('Cliquez sur **Valider**.');
     const button = host.querySelector('button')!;
     expect(button.textContent).toContain('Écouter');
@@ -69,48 +74,13 @@ describe('SpeakButton', () => {
 });
 
 describe('SpeakButton in the person’s language', () => {
-  function fakeSpeech(voices: { lang: string; name: string }[]) {
-    const spoken: SpeechSynthesisUtterance[] = [];
-    vi.stubGlobal(
-      'SpeechSynthesisUtterance',
-      class {
-        lang = '';
-        voice: unknown = null;
-        rate = 1;
-        onend: (() => void) | null = null;
-        onerror: (() => void) | null = null;
-        constructor(public text: string) {}
-      },
-    );
-    vi.stubGlobal('speechSynthesis', {
-      getVoices: () => voices,
-      cancel: vi.fn(),
-      speak: (u: SpeechSynthesisUtterance) => spoken.push(u),
-    });
-    return spoken;
-  }
-
-  function renderIn(lang: 'fr' | 'en' | 'ar', text: string) {
-    const host = document.createElement('div');
-    document.body.append(host);
-    const root = createRoot(host);
-    act(() =>
-      root.render(
-        <I18nextProvider i18n={createI18n(lang)}>
-          <SpeakButton text={text} />
-        </I18nextProvider>,
-      ),
-    );
-    return host;
-  }
-
   it('takes the Arabic voice for Arabic, any region, and reads the Arabic quote marks', () => {
     const spoken = fakeSpeech([
       { lang: 'fr-FR', name: 'Français' },
       { lang: 'ar_EG', name: 'عربي' },
       { lang: 'en-US', name: 'English' },
     ]);
-    const host = renderIn('ar', 'انقر على « Valider ».');
+    const { host } = render('انقر على « Valider ».', 'ar');
     act(() => host.querySelector('button')!.click());
     expect(spoken).toHaveLength(1);
     expect((spoken[0]!.voice as { name: string }).name).toBe('عربي');
@@ -123,7 +93,7 @@ describe('SpeakButton in the person’s language', () => {
       { lang: 'en-US', name: 'US' },
       { lang: 'en-GB', name: 'UK' },
     ]);
-    const host = renderIn('en', 'Click « Valider ».');
+    const { host } = render('Click « Valider ».', 'en');
     act(() => host.querySelector('button')!.click());
     expect((spoken[0]!.voice as { name: string }).name).toBe('UK');
     expect(spoken[0]!.text).toBe('Click “Valider”.');
@@ -131,7 +101,7 @@ describe('SpeakButton in the person’s language', () => {
 
   it('says there is no voice for the language instead of reading with another one', () => {
     const spoken = fakeSpeech([{ lang: 'fr-FR', name: 'Français' }]);
-    const host = renderIn('ar', 'مرحبا');
+    const { host } = render('مرحبا', 'ar');
     const button = host.querySelector('button')!;
     act(() => button.click());
     expect(spoken).toHaveLength(0);
@@ -142,7 +112,7 @@ describe('SpeakButton in the person’s language', () => {
 
   it('says so in French when the device has no voice at all', () => {
     fakeSpeech([]);
-    const host = renderIn('fr', 'Bonjour');
+    const { host } = render('Bonjour', 'fr');
     const button = host.querySelector('button')!;
     act(() => button.click());
     expect(button.textContent).toContain('Cet appareil n’a pas de voix pour lire en français.');
